@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "repoverty",
+    products: [
+        .executable(name: "repoverty", targets: ["RepovertyCLI"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The GNU Scientific Library as a C module: a header and link flags, no logic.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // Generators and distributions over CGSL: seeding from 64-bit keys, typed errors; no gsl_* type escapes.
+        .target(name: "Randomness", dependencies: ["CGSL"]),
+        // Households, population synthesis, shocks, interventions and the yearly step of MODEL.md §2–4.
+        .target(name: "Model", dependencies: ["Randomness"]),
+        // Blocks, keyed streams, covariates, the parallel loop and aggregation across replicates (MODEL.md §5–6).
+        .target(name: "Engine", dependencies: ["Model", "Randomness"]),
+        // YAML scenario files: extends, --set overrides, validation with file, line and key path.
+        .target(name: "Scenarios", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
+        // summary.csv, run.json and the printed headline table, written atomically.
+        .target(name: "Output", dependencies: ["Engine", "Scenarios"]),
+        // The command line: parses arguments, calls the library, prints.
+        .executableTarget(
+            name: "RepovertyCLI",
+            dependencies: ["Scenarios", "Engine", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Scenarios"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Model"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Engine", "Scenarios"]),
+        .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
+    ]
+)

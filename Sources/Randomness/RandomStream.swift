@@ -1,0 +1,226 @@
+import CGSL
+
+/// The GSL generators a scenario may choose (`run.generator`).
+///
+/// Only generators whose state can be filled directly from a 64-bit key are offered: the simulator reseeds a stream for
+/// every household, year and purpose (docs/MODEL.md, "Streams"), so the state must be small and its layout known.
+public enum GeneratorKind: String, CaseIterable, Codable, Sendable {
+    /// L'Ecuyer's maximally equidistributed combined Tausworthe generator (`gsl_rng_taus2`): three 32-bit words of
+    /// state, period 2^88, among the fastest in GSL. The default.
+    case taus2
+    /// L'Ecuyer's four-component Tausworthe generator (`gsl_rng_taus113`): period 2^113.
+    case taus113
+    /// Matsumoto and Nishimura's Mersenne Twister (`gsl_rng_mt19937`): 624 words of state, so reseeding costs about
+    /// a microsecond; offered for comparison, not speed.
+    case mt19937
+
+    fileprivate var gslType: UnsafePointer<gsl_rng_type> {
+        switch self {
+        case .taus2: cgsl_rng_taus2()
+        case .taus113: cgsl_rng_taus113()
+        case .mt19937: cgsl_rng_mt19937()
+        }
+    }
+
+    /// Whether GSL's state for this generator has the layout ``RandomStream/reseed(mixedKey:)`` fills (GSL 2.x):
+    /// `unsigned long s1, s2, s3` (taus2), `z1..z4` (taus113), `unsigned long mt[624]; int mti` (mt19937).
+    fileprivate func stateSizeMatches(_ bytes: Int) -> Bool {
+        switch self {
+        case .taus2: bytes == 3 * MemoryLayout<UInt>.size
+        case .taus113: bytes == 4 * MemoryLayout<UInt>.size
+        case .mt19937: bytes >= MersenneLayout.indexOffset + MemoryLayout<Int32>.size
+        }
+    }
+}
+
+private enum MersenneLayout {
+    static let wordCount = 624
+    static let indexOffset = 624 * MemoryLayout<UInt>.stride
+}
+
+/// Errors reported by GSL or by the binding, as values rather than aborts.
+public enum RandomnessError: Error, Equatable, CustomStringConvertible {
+    /// GSL could not allocate a generator or a table.
+    case allocationFailed(String)
+    /// GSL's state for a generator is not laid out as this binding expects (a different GSL version).
+    case unexpectedStateLayout(generator: String, bytes: Int)
+    /// A distribution was given parameters GSL rejects.
+    case invalidParameters(String)
+
+    public var description: String {
+        switch self {
+        case .allocationFailed(let what): "GSL could not allocate \(what)"
+        case .unexpectedStateLayout(let generator, let bytes):
+            "GSL's state for \(generator) has \(bytes) bytes, not the layout this program fills; rebuild against GSL 2.x"
+        case .invalidParameters(let what): "invalid distribution parameters: \(what)"
+        }
+    }
+}
+
+/// GSL's default error handler aborts the process; the simulator checks inputs itself and reads status codes instead.
+private let gslErrorHandlerSwitchedOff: Bool = {
+    gsl_set_error_handler_off()
+    return true
+}()
+
+/// One GSL generator and the distributions the model draws from it.
+///
+/// A stream is owned by one task at a time and reseeded from a ``StreamKey`` wherever the model starts a new unit of
+/// draws (a household's year for one purpose, a village's flood for one year). Reseeding fills the generator's whole
+/// state from the 64-bit mixed key with SplitMix64, so distinct keys give distinct streams; `gsl_rng_set` is never used.
+/// Not thread-safe: each task makes its own.
+public final class RandomStream {
+    public let generator: GeneratorKind
+    private let rng: UnsafeMutablePointer<gsl_rng>
+    private let state: UnsafeMutableRawPointer
+
+    public init(generator: GeneratorKind = .taus2) throws {
+        _ = gslErrorHandlerSwitchedOff
+        guard let rng = gsl_rng_alloc(generator.gslType) else {
+            throw RandomnessError.allocationFailed("a \(generator.rawValue) generator")
+        }
+        let bytes = gsl_rng_size(rng)
+        guard generator.stateSizeMatches(bytes), let state = gsl_rng_state(rng) else {
+            gsl_rng_free(rng)
+            throw RandomnessError.unexpectedStateLayout(generator: generator.rawValue, bytes: bytes)
+        }
+        self.generator = generator
+        self.rng = rng
+        self.state = state
+    }
+
+    /// A stream already seeded from `key`.
+    public convenience init(generator: GeneratorKind = .taus2, key: StreamKey) throws {
+        try self.init(generator: generator)
+        reseed(key)
+    }
+
+    deinit { gsl_rng_free(rng) }
+
+    /// Start the stream identified by `key`.
+    public func reseed(_ key: StreamKey) { reseed(mixedKey: key.mixed) }
+
+    /// Start the stream whose key mixes to `mixedKey` (see ``StreamKey/mix(_:_:_:_:_:_:)``).
+    ///
+    /// Every word of state comes from SplitMix64 seeded with the 64-bit key. The Tausworthe components are kept
+    /// above the minima GSL's own seeding enforces (2, 8, 16, 128), below which a component degenerates.
+    public func reseed(mixedKey: UInt64) {
+        var words = SplitMix64(seed: mixedKey)
+        switch generator {
+        case .taus2:
+            let s = state.assumingMemoryBound(to: UInt.self)
+            s[0] = Self.word32(&words, atLeast: 2)
+            s[1] = Self.word32(&words, atLeast: 8)
+            s[2] = Self.word32(&words, atLeast: 16)
+        case .taus113:
+            let z = state.assumingMemoryBound(to: UInt.self)
+            z[0] = Self.word32(&words, atLeast: 2)
+            z[1] = Self.word32(&words, atLeast: 8)
+            z[2] = Self.word32(&words, atLeast: 16)
+            z[3] = Self.word32(&words, atLeast: 128)
+        case .mt19937:
+            let mt = state.assumingMemoryBound(to: UInt.self)
+            for index in 0..<MersenneLayout.wordCount { mt[index] = Self.word32(&words, atLeast: 0) }
+            mt[0] |= 0x8000_0000  // never the all-zero state
+            state.storeBytes(of: Int32(MersenneLayout.wordCount), toByteOffset: MersenneLayout.indexOffset, as: Int32.self)
+        }
+    }
+
+    @inline(__always)
+    private static func word32(_ words: inout SplitMix64, atLeast minimum: UInt) -> UInt {
+        let value = UInt(words.next() >> 32)
+        return value < minimum ? value + minimum : value
+    }
+
+    // MARK: Raw draws
+
+    /// The generator's next raw output (32 bits for every generator offered).
+    public func nextRaw() -> UInt { gsl_rng_get(rng) }
+
+    /// Uniform on [0, 1) (`gsl_rng_uniform`).
+    public func uniform() -> Double { gsl_rng_uniform(rng) }
+
+    /// Uniform integer in 0..<n (`gsl_rng_uniform_int`); n ≥ 1.
+    public func uniformInt(below n: Int) -> Int { Int(gsl_rng_uniform_int(rng, UInt(n))) }
+
+    // MARK: Distributions (all `gsl_ran_*`)
+
+    /// 1 with probability p (`gsl_ran_bernoulli`).
+    public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
+
+    /// Successes in n trials of probability p (`gsl_ran_binomial`). Draws nothing when n is 0 or p is 0.
+    public func binomial(_ n: Int, _ p: Double) -> Int {
+        if n <= 0 || p <= 0 { return 0 }
+        return Int(gsl_ran_binomial(rng, p, UInt32(n)))
+    }
+
+    /// Poisson with mean `mean` (`gsl_ran_poisson`).
+    public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
+
+    /// exp(N(zeta, sigma²)) (`gsl_ran_lognormal`): median e^zeta.
+    public func lognormal(zeta: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, zeta, sigma) }
+
+    /// Gamma with shape `shape` and scale `scale` (`gsl_ran_gamma`): mean shape·scale.
+    public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
+
+    /// Beta(a, b) (`gsl_ran_beta`): mean a / (a + b).
+    public func beta(_ a: Double, _ b: Double) -> Double { gsl_ran_beta(rng, a, b) }
+
+    /// Standard normal by the ziggurat method (`gsl_ran_gaussian_ziggurat`), scaled by sigma.
+    public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
+
+    /// Marked items among `draws` taken without replacement from `marked + unmarked` (`gsl_ran_hypergeometric`).
+    /// Draws nothing when the answer is certain.
+    public func hypergeometric(marked: Int, unmarked: Int, draws: Int) -> Int {
+        if draws <= 0 || marked <= 0 { return 0 }
+        if unmarked <= 0 { return min(draws, marked) }
+        if draws >= marked + unmarked { return marked }
+        return Int(gsl_ran_hypergeometric(rng, UInt32(marked), UInt32(unmarked), UInt32(draws)))
+    }
+
+    /// An index drawn from a preprocessed discrete distribution (`gsl_ran_discrete`).
+    public func discrete(_ table: DiscreteDistribution) -> Int { Int(gsl_ran_discrete(rng, table.table)) }
+}
+
+/// A discrete distribution over 0..<weights.count, preprocessed once by GSL's Walker alias method
+/// (`gsl_ran_discrete_preproc`) so each draw is constant time.
+public final class DiscreteDistribution: @unchecked Sendable {
+    fileprivate let table: UnsafeMutablePointer<gsl_ran_discrete_t>
+    public let weights: [Double]
+
+    /// - Parameter weights: non-negative, not all zero; they need not sum to 1.
+    public init(weights: [Double]) throws {
+        _ = gslErrorHandlerSwitchedOff
+        guard !weights.isEmpty, weights.allSatisfy({ $0 >= 0 && $0.isFinite }), weights.contains(where: { $0 > 0 }) else {
+            throw RandomnessError.invalidParameters("discrete weights must be finite, non-negative and not all zero: \(weights)")
+        }
+        guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
+            throw RandomnessError.allocationFailed("a discrete table for \(weights)")
+        }
+        self.table = table
+        self.weights = weights
+    }
+
+    deinit { gsl_ran_discrete_free(table) }
+
+    /// The probability GSL assigns to index k (`gsl_ran_discrete_pdf`).
+    public func probability(of k: Int) -> Double { gsl_ran_discrete_pdf(k, table) }
+}
+
+/// Functions of GSL that are not draws.
+public enum GSLFunctions {
+    /// The standard normal cumulative distribution Φ(x) (`gsl_cdf_ugaussian_P`).
+    public static func standardNormalCDF(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
+
+    /// The GSL version this program was linked against.
+    public static var version: String { String(cString: cgsl_version()) }
+
+    /// GSL's own seeding (`gsl_rng_set`), exposed only so tests can show why the simulator does not use it.
+    public static func firstOutputsSeededByGSL(_ generator: GeneratorKind, seed: UInt, count: Int) -> [UInt] {
+        _ = gslErrorHandlerSwitchedOff
+        guard let rng = gsl_rng_alloc(generator.gslType) else { return [] }
+        defer { gsl_rng_free(rng) }
+        gsl_rng_set(rng, seed)
+        return (0..<count).map { _ in gsl_rng_get(rng) }
+    }
+}
