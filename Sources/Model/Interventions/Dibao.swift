@@ -1,0 +1,29 @@
+import Randomness
+
+/// The minimum living guarantee, dibao (MODEL.md §4 step 3; `000` §4, `001`).
+///
+/// on_t = (on_{t−1} and U < retention) or (U' < 1 − exclusion error if a_{t−1} < s, else U' < inclusion error).
+/// Benefit = size × (s − max(0, a_{t−1}))⁺. The decision reads last year's assessment, so this year's shocks are
+/// covered only next year. In year 0 the yearly step calls this after the year's own assessment, with the profile's
+/// dibao flag as on₋₁. Both uniforms are drawn whatever the household's state, on the dibao stream only.
+public struct Dibao: YearPhase {
+    public static let purpose = StreamPurpose.dibao
+    public var parameters: DibaoParameters
+
+    public init(_ parameters: DibaoParameters) { self.parameters = parameters }
+
+    public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
+        let assessed = Double(household.assessedIncome)
+        let retained = stream.bernoulli(parameters.retention)
+        let eligible = assessed < parameters.standard
+        let admitted = stream.bernoulli(eligible ? 1 - parameters.exclusionError : parameters.inclusionError)
+        let onDibao = (household.flags.contains(.onDibao) && retained) || admitted
+        if onDibao {
+            household.flags.insert(.onDibao)
+            year.dibaoBenefit = Double(household.size) * max(0, parameters.standard - max(0, assessed))
+        } else {
+            household.flags.remove(.onDibao)
+            year.dibaoBenefit = 0
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Randomness
+
+/// Vocational training of general labourers (MODEL.md §4 step 3; `000` §4.5).
+///
+/// Each general labourer is offered training with a yearly coverage, higher if the household was below the monitoring
+/// line last year; accepts with probability equal to the household's motivation; is certified with a probability and
+/// becomes skilled at the end of the year (step 12). Migrants among the certified stay away, now as skilled migrants
+/// (this program's reading: the role changes, the job away does not). Each accepted trainee costs the state.
+public struct Training: YearPhase {
+    public static let purpose = StreamPurpose.training
+    public var parameters: TrainingParameters
+
+    public init(_ parameters: TrainingParameters) { self.parameters = parameters }
+
+    public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
+        let monitored = year.year > 0 && household.flags.contains(.belowMonitoringLastYear)
+        let coverage = monitored ? parameters.coverageMonitored : parameters.coverage
+        let offered = stream.binomial(Int(household.generalLabour), coverage)
+        let accepted = stream.binomial(offered, Double(household.motivation))
+        year.trainees = accepted
+        year.certifiedTrainees = stream.binomial(accepted, parameters.certification)
+        year.trainingCost = Double(accepted) * parameters.costPerTrainee
+    }
+
+    /// Step 12: the certified become skilled; migrants among them (drawn without replacement) stay migrants.
+    public func certify(_ household: inout Household, year: HouseholdYear, stream: RandomStream) {
+        let certified = year.certifiedTrainees
+        guard certified > 0 else { return }
+        let general = Int(household.generalLabour), migrants = Int(household.generalMigrants)
+        let certifiedMigrants = stream.hypergeometric(marked: migrants, unmarked: general - migrants, draws: certified)
+        household.generalLabour = count(general - certified)
+        household.skilledLabour = count(Int(household.skilledLabour) + certified)
+        household.generalMigrants = count(migrants - certifiedMigrants)
+        household.skilledMigrants = count(Int(household.skilledMigrants) + certifiedMigrants)
+    }
+}

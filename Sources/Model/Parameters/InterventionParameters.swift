@@ -1,0 +1,82 @@
+/// The interventions of MODEL.md §4, and the medical schemes every household has.
+public struct InterventionParameters: Codable, Equatable, Sendable {
+    public var dibao = DibaoParameters()
+    public var training = TrainingParameters()
+    public var medicalInsurance = MedicalInsuranceParameters()
+    public var agriculturalInsurance = AgriculturalInsuranceParameters()
+    /// Basic medical insurance: deductibles and reimbursement by level (everyone; MODEL.md §4 step 4).
+    public var basicMedical = BasicMedicalParameters()
+    /// Major-illness insurance (everyone; MODEL.md §4 step 4).
+    public var majorIllness = MajorIllnessParameters()
+    public init() {}
+}
+
+/// The minimum living guarantee (MODEL.md §4 step 3).
+public struct DibaoParameters: Codable, Equatable, Sendable {
+    /// The standard s, yuan per person a year (*assumed* 5,500).
+    public var standard = 5_500.0
+    /// Probability a household on dibao stays on ("alleviated without removing policies", `000` §4).
+    public var retention = 0.9
+    /// Probability an eligible household (assessed below s) is left off (*assumed* 0.15).
+    public var exclusionError = 0.15
+    /// Probability an ineligible household is put on (*assumed*; `001`).
+    public var inclusionError = 0.03
+    public init() {}
+}
+
+/// Vocational training of general labourers (MODEL.md §4 step 3; `000` §4.5).
+public struct TrainingParameters: Codable, Equatable, Sendable {
+    /// Yearly probability a general labourer is offered training.
+    public var coverage = 0.05
+    /// The same for a household below the monitoring line last year.
+    public var coverageMonitored = 0.3
+    /// Probability an accepted trainee is certified and becomes skilled at the end of the year (48,681 / 110,400).
+    public var certification = 0.44
+    /// Fiscal cost per accepted trainee (32.024 million yuan for 110,400).
+    public var costPerTrainee = 290.0
+    public init() {}
+}
+
+/// Supplementary medical insurance (MODEL.md §4 steps 3–4; `003` §3.3, terms *assumed*).
+public struct MedicalInsuranceParameters: Codable, Equatable, Sendable {
+    /// Probability a household enrols at year 0 (0 in the reference; 0.5 when switched on, *assumed*).
+    public var coverage = 0.0
+    /// Pays `rate` of the medical out-of-pocket that remains above this amount.
+    public var threshold = 3_000.0
+    public var rate = 0.5
+    /// Premium per person a year, government-paid.
+    public var premiumPerPerson = 100.0
+    public init() {}
+}
+
+/// Agricultural insurance (MODEL.md §4 steps 3 and 5; `000` §4.5).
+public struct AgriculturalInsuranceParameters: Codable, Equatable, Sendable {
+    /// Probability a household with land or livestock enrols at year 0.
+    public var coverage = 0.806
+    /// Pays this share of flood and epizootic losses above the deductible.
+    public var rate = 0.7
+    /// Deductible as a share of the pre-loss crop and livestock value.
+    public var deductibleShare = 0.1
+    /// Premium per enrolled household a year, government-paid.
+    public var premiumPerHousehold = 60.0
+    public init() {}
+}
+
+/// Basic medical insurance by hospital level (`000` gives the ends, the middle is *assumed*; `001`).
+public struct BasicMedicalParameters: Codable, Equatable, Sendable {
+    public var deductibles = HospitalLevels(township: 150, county: 600, prefecture: 1_500, province: 3_000)
+    public var reimbursementRates = HospitalLevels(township: 0.85, county: 0.75, prefecture: 0.65, province: 0.60)
+    /// Share of chronic outpatient costs reimbursed (`001`: 90–60 % by level).
+    public var chronicOutpatientRate = 0.8
+    public init() {}
+}
+
+/// Major-illness insurance: reimburses a share of the household's medical out-of-pocket above a threshold (`000`).
+public struct MajorIllnessParameters: Codable, Equatable, Sendable {
+    public var threshold = 5_000.0
+    /// The threshold for a household on dibao.
+    public var dibaoThreshold = 2_000.0
+    /// Share reimbursed above the threshold (*assumed*).
+    public var rate = 0.6
+    public init() {}
+}

@@ -1,0 +1,42 @@
+/// Everything a scenario file says about the model: the sections of a scenario file, as plain data.
+///
+/// Each default is MODEL.md's (v1.2); docs/MODEL.md maps every key to its source or marks it *assumed*. A scenario file
+/// overrides only what differs; the loader merges it onto these defaults and checks ranges once, so the yearly loop
+/// sees only numbers.
+public struct ScenarioParameters: Codable, Equatable, Sendable {
+    /// Who the households are at year 0 (MODEL.md §3).
+    public var population = PopulationParameters()
+    /// Incomes, prices and expenditures that are not shocks (MODEL.md §1, §4 steps 5–9).
+    public var economy = EconomyParameters()
+    /// Ageing, schooling, disability and deaths (MODEL.md §4 step 2).
+    public var demography = DemographyParameters()
+    /// Illness, floods, epizootics, relocation costs, price and wage swings (MODEL.md §4 steps 1, 4, 5, 7).
+    public var shocks = ShockParameters()
+    /// Dibao, training, insurance and the medical schemes everyone has (MODEL.md §4 steps 3, 4, 5, 11).
+    public var interventions = InterventionParameters()
+    /// Size, horizon, replicates, seed and generator of a run.
+    public var run = RunSettings()
+
+    public init() {}
+}
+
+/// How big a run is and where its randomness starts.
+public struct RunSettings: Codable, Equatable, Sendable {
+    /// Years of the horizon after the selection year 0 (MODEL.md §1: 5, the transition period).
+    public var years = 5
+    /// Independent replicates of the years (the population is the same in each: MODEL.md §3).
+    public var replicates = 10
+    /// Households synthesised (*assumed*: enough for a county-sized answer in seconds).
+    public var households = 10_000
+    /// The seed from which every stream key starts (MODEL.md §6).
+    public var seed: UInt64 = 1
+    /// The GSL generator behind every stream.
+    public var generator = GeneratorName.taus2
+
+    public init() {}
+}
+
+/// The generator names a scenario may give (mirrors `Randomness.GeneratorKind` without importing it into files).
+public enum GeneratorName: String, Codable, CaseIterable, Sendable {
+    case taus2, taus113, mt19937
+}

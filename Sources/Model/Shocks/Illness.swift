@@ -1,0 +1,65 @@
+import Randomness
+
+/// Hospital stays, chronic care and what basic and major-illness insurance leave to pay (MODEL.md §4 step 4).
+///
+/// Stays k = Binomial(size − chronic, p) + Binomial(chronic, p_chronic); the hospitalised workers are k members drawn
+/// without replacement. Each stay's bill is Lognormal at a level drawn from the level shares; basic medical insurance
+/// pays (bill − deductible)⁺ × rate of that level. Each chronic-ill member's outpatient cost is Gamma, reimbursed at
+/// the outpatient rate. Major-illness insurance, which every household has, then pays its rate of the household's
+/// out-of-pocket above its threshold (lower on dibao). Non-medical costs (travel, care, food) are a share of each bill
+/// and never reimbursed. Supplementary insurance, an intervention, comes after this in ``MedicalInsurance``.
+public struct Illness: YearPhase {
+    public static let purpose = StreamPurpose.illness
+    public var stayProbability: Double
+    public var chronicStayProbability: Double
+    public var billZeta: Double
+    public var billSigma: Double
+    public var levels: DiscreteDistribution
+    public var deductibles: [Double]
+    public var reimbursementRates: [Double]
+    public var outpatientShape: Double
+    public var outpatientScale: Double
+    public var outpatientOutOfPocketShare: Double
+    public var nonMedicalShare: Double
+    public var majorIllness: MajorIllnessParameters
+
+    public init(_ illness: IllnessParameters, basic: BasicMedicalParameters, majorIllness: MajorIllnessParameters) throws {
+        stayProbability = illness.stayProbability
+        chronicStayProbability = illness.chronicStayProbability
+        billZeta = Foundation_log(illness.billMedian)
+        billSigma = illness.billSigma
+        levels = try DiscreteDistribution(weights: illness.levelShares.values)
+        deductibles = basic.deductibles.values
+        reimbursementRates = basic.reimbursementRates.values
+        outpatientShape = illness.chronicOutpatientShape
+        outpatientScale = illness.chronicOutpatientMean / illness.chronicOutpatientShape
+        outpatientOutOfPocketShare = 1 - basic.chronicOutpatientRate
+        nonMedicalShare = illness.nonMedicalShare
+        self.majorIllness = majorIllness
+    }
+
+    public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
+        let size = household.size
+        let chronic = min(Int(household.chronicIll), size)
+        let stays = stream.binomial(size - chronic, stayProbability) + stream.binomial(chronic, chronicStayProbability)
+        var outOfPocket = 0.0
+        if stays > 0 {
+            let workers = household.workers
+            year.hospitalStays = stays
+            year.hospitalisedWorkers = stream.hypergeometric(marked: workers, unmarked: size - workers, draws: stays)
+            for _ in 0..<stays {
+                let bill = stream.lognormal(zeta: billZeta, sigma: billSigma)
+                let level = stream.discrete(levels)
+                outOfPocket += bill - max(0, bill - deductibles[level]) * reimbursementRates[level]
+                year.hospitalBills += bill
+            }
+            year.nonMedicalCosts = nonMedicalShare * year.hospitalBills
+        }
+        for _ in 0..<chronic {
+            outOfPocket += outpatientOutOfPocketShare * stream.gamma(shape: outpatientShape, scale: outpatientScale)
+        }
+        let threshold = household.flags.contains(.onDibao) ? majorIllness.dibaoThreshold : majorIllness.threshold
+        outOfPocket -= majorIllness.rate * max(0, outOfPocket - threshold)
+        year.medicalOutOfPocket = outOfPocket
+    }
+}

@@ -1,0 +1,95 @@
+/// The state a household carries from one year to the next (MODEL.md §2), packed into 52 bytes.
+///
+/// Counts are `UInt8` (a household has at most a few dozen members), money and factors `Float` (seven significant
+/// digits are more than a yearly income per person needs), so a block of 4,096 households stays within a core's cache
+/// and the 25 million households of the whole alleviated population fit in 1.3 GB (issue 5). Arithmetic on these fields
+/// is done in `Int` and `Double`; only the stored values are narrow.
+public struct Household: Equatable, Sendable {
+    // Members by role (MODEL.md §2). A member is in exactly one role; chronic illness overlaps the roles.
+    public var generalLabour: UInt8 = 0
+    public var skilledLabour: UInt8 = 0
+    /// Semi-labour: works at home for a small wage, never migrates.
+    public var weakLabour: UInt8 = 0
+    /// 60 and over: a pension, no labour.
+    public var elderly: UInt8 = 0
+    /// All minors not in high school or university.
+    public var children: UInt8 = 0
+    public var highSchool: UInt8 = 0
+    public var university: UInt8 = 0
+    /// Disabled dependants: a subsidy, no labour.
+    public var disabled: UInt8 = 0
+    /// Migrants among the general labourers.
+    public var generalMigrants: UInt8 = 0
+    /// Migrants among the skilled labourers.
+    public var skilledMigrants: UInt8 = 0
+    /// Chronic-ill members, whatever their role.
+    public var chronicIll: UInt8 = 0
+    public var livestock: LivestockKind = .none
+    /// Head of cattle, head of sheep, or poultry cooperative shares.
+    public var herd: UInt8 = 0
+    public var headEducation: HeadEducation = .illiterate
+    public var yearsSinceRelocation: UInt8 = 0
+    public var flags: HouseholdFlags = []
+    /// Size in the selection year 0: the weight of the person-weighted re-poverty rate (MODEL.md §1).
+    public var sizeAtSelection: UInt8 = 0
+    /// Index of the village across the whole population; its county is `village / villagesPerCounty`.
+    public var village: UInt32 = 0
+    /// Land, mu.
+    public var land: Float = 0
+    /// Permanent earnings factor: skill and luck that persist (MODEL.md §3).
+    public var earningsFactor: Float = 1
+    /// Motivation in [0, 1]: the probability of accepting training, and a factor on starting migration.
+    public var motivation: Float = 0.5
+    /// Outstanding debt, yuan.
+    public var debt: Float = 0
+    /// Last year's assessed income per person, a_{t−1}: what dibao decides on (MODEL.md §4 step 8).
+    public var assessedIncome: Float = 0
+    /// Last year's dibao benefit, yuan: the reference for the "dibao loss" cause.
+    public var lastDibaoBenefit: Float = 0
+    /// Last year's expected wages, yuan: the reference for the "labour loss" cause.
+    public var lastExpectedWages: Float = 0
+
+    public init() {}
+
+    /// Members in every role.
+    public var size: Int {
+        Int(generalLabour) + Int(skilledLabour) + Int(weakLabour) + Int(elderly) + Int(children) + Int(highSchool)
+            + Int(university) + Int(disabled)
+    }
+
+    /// Members who earn: general, skilled and weak labour, at home or away.
+    public var workers: Int { Int(generalLabour) + Int(skilledLabour) + Int(weakLabour) }
+
+    /// Whether the household has land or livestock (and so can enrol in agricultural insurance).
+    public var farms: Bool { land > 0 || (livestock != .none && herd > 0) }
+}
+
+/// Livestock a household keeps (MODEL.md §3).
+public enum LivestockKind: UInt8, CaseIterable, Sendable {
+    case none = 0, poultry, cattle, sheep
+}
+
+/// Head of household's education (MODEL.md §3), which sets the mean of motivation.
+public enum HeadEducation: UInt8, CaseIterable, Sendable {
+    case illiterate = 0, primary, junior, highSchool
+}
+
+/// Yes-or-no state, one bit each.
+public struct HouseholdFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let relocated = HouseholdFlags(rawValue: 1 << 0)
+    /// On dibao this year (after step 3); before step 3 of year 0 it is the profile's flag, on₋₁.
+    public static let onDibao = HouseholdFlags(rawValue: 1 << 1)
+    public static let medicalInsurance = HouseholdFlags(rawValue: 1 << 2)
+    public static let agriculturalInsurance = HouseholdFlags(rawValue: 1 << 3)
+    /// Poor last year: y_{t−1} < z.
+    public static let poorLastYear = HouseholdFlags(rawValue: 1 << 4)
+    /// Below the monitoring line last year: training is offered more often.
+    public static let belowMonitoringLastYear = HouseholdFlags(rawValue: 1 << 5)
+    /// Not poor in year 0: the households every metric is over (MODEL.md §1).
+    public static let inCohort = HouseholdFlags(rawValue: 1 << 6)
+    /// Poor in at least one year 1…t.
+    public static let everRePoor = HouseholdFlags(rawValue: 1 << 7)
+}
