@@ -1,0 +1,157 @@
+import Dispatch
+import Model
+import Randomness
+import Synchronization
+
+/// What a run produced: one tally per replicate, each the merge of its blocks in block order.
+public struct SimulationResult: Sendable {
+    public let parameters: ScenarioParameters
+    public let threads: Int
+    public let blockCount: Int
+    public let villageCount: Int
+    public let countyCount: Int
+    /// Tallies by replicate.
+    public let replicates: [Tally]
+}
+
+/// The engine: households in fixed blocks, (replicate, block) tasks run in parallel by Dispatch, tallies merged in
+/// block order (MODEL.md §6).
+///
+/// Determinism does not depend on scheduling: every draw comes from a stream keyed by the household's coordinates,
+/// a task writes only its own slot, and the merge order is fixed. So any `threads` gives byte-identical output.
+public enum Simulation {
+    /// Households per block. A constant, never derived from the thread count: block numbers are part of every stream
+    /// key. 4,096 households of 52 bytes keep a block's working set in a core's cache.
+    public static let blockSize = 4_096
+
+    /// Run the scenario with the given number of worker threads.
+    public static func run(_ parameters: ScenarioParameters, threads: Int) throws -> SimulationResult {
+        let settings = parameters.run
+        let generator = GeneratorKind(settings.generator)
+        let households = settings.households, years = settings.years, replicateCount = settings.replicates
+        let step = try YearlyStep(parameters)
+        let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
+        let layout = try VillageLayout(
+            households: households, parameters: parameters.population.villages, seed: settings.seed, generator: generator)
+        let swings = PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages)
+        let covariates = try (0..<replicateCount).map {
+            try Covariates(
+                replicate: $0, seed: settings.seed, years: years, layout: layout, step: step, swings: swings,
+                generator: generator)
+        }
+        let blockCount = (households + blockSize - 1) / blockSize
+        let taskCount = replicateCount * blockCount
+        let workers = max(1, min(threads, taskCount))
+        let slots = TaskSlots(count: taskCount, empty: Tally(years: years))
+        defer { slots.release() }
+        let nextTask = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let stream: RandomStream
+            do { stream = try RandomStream(generator: generator) } catch {
+                failure.withLock { $0 = $0 ?? error }
+                return
+            }
+            while true {
+                let task = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
+                if task >= taskCount { break }
+                let block = BlockTask(
+                    seed: settings.seed, replicate: task / blockCount, block: task % blockCount, households: households,
+                    years: years)
+                slots[task] = block.run(
+                    step: step, synthesis: synthesis, layout: layout, covariates: covariates[block.replicate],
+                    stream: stream)
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+
+        var tallies: [Tally] = []
+        for replicate in 0..<replicateCount {
+            var total = Tally(years: years)
+            for block in 0..<blockCount { total.merge(slots[replicate * blockCount + block]) }
+            tallies.append(total)
+        }
+        return SimulationResult(
+            parameters: parameters, threads: workers, blockCount: blockCount, villageCount: layout.villageCount,
+            countyCount: layout.countyCount, replicates: tallies)
+    }
+}
+
+/// One (replicate, block) task: synthesise the block's households and run each through years 0…T.
+///
+/// Households are independent within a year (no village-level feedback in MODEL.md), so each household runs through
+/// all its years before the next starts: its state lives in registers, and a block needs no buffer.
+struct BlockTask {
+    let seed: UInt64
+    let replicate: Int
+    let block: Int
+    let households: Int
+    let years: Int
+
+    func run(
+        step: YearlyStep, synthesis: PopulationSynthesis, layout: VillageLayout, covariates: Covariates,
+        stream: RandomStream
+    ) -> Tally {
+        var tally = Tally(years: years)
+        let first = block * Simulation.blockSize
+        let end = min(households, first + Simulation.blockSize)
+        var village = layout.village(ofHousehold: first)
+        for index in first..<end {
+            while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
+            let county = layout.county(ofVillage: village)
+            let inBlock = index - first
+            // The population depends on the seed only: replicate 0 and year 0 in its key, whatever the replicate.
+            let populationKey = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: inBlock)
+            stream.reseed(mixedKey: populationKey.mixed(.population))
+            var household = synthesis.household(village: UInt32(village), stream: stream)
+            for year in 0...years {
+                var accounts = covariates.householdYear(year: year, village: village, county: county)
+                let key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: year, household: inBlock)
+                let outcome = step.advance(&household, year: &accounts, key: key, stream: stream)
+                if year == 0 {
+                    if household.flags.contains(.inCohort) {
+                        tally.cohortHouseholds += 1
+                        tally.cohortPeople += Double(household.sizeAtSelection)
+                    }
+                } else if outcome.inCohort {
+                    tally.record(outcome, household: household, year: accounts, povertyLine: step.povertyLine)
+                }
+            }
+        }
+        return tally
+    }
+}
+
+/// One result slot per task, written by exactly one worker and read after all have finished.
+private final class TaskSlots: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Tally>
+    private let count: Int
+
+    init(count: Int, empty: Tally) {
+        self.count = count
+        storage = UnsafeMutablePointer<Tally>.allocate(capacity: max(1, count))
+        storage.initialize(repeating: empty, count: count)
+    }
+
+    subscript(_ index: Int) -> Tally {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    func release() {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+}
+
+extension GeneratorKind {
+    /// The generator a scenario names.
+    public init(_ name: GeneratorName) {
+        switch name {
+        case .taus2: self = .taus2
+        case .taus113: self = .taus113
+        case .mt19937: self = .mt19937
+        }
+    }
+}
