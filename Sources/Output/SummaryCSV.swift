@@ -1,0 +1,38 @@
+import Engine
+import Foundation
+
+/// `summary.csv`: a tidy table with the columns `scenario,metric,year,mean,lo95,hi95,replicates`.
+///
+/// `year` is empty for whole-horizon figures; `lo95` and `hi95` are empty with one replicate. Numbers are written with
+/// ten significant digits by `%.10g`, the same bytes for the same doubles on every run.
+public enum SummaryCSV {
+    public static let header = "scenario,metric,year,mean,lo95,hi95,replicates"
+
+    public static func render(scenario: String, rows: [SummaryRow]) -> String {
+        var lines = [header]
+        lines.reserveCapacity(rows.count + 1)
+        let name = field(scenario)
+        for row in rows {
+            let estimate = row.estimate
+            lines.append(
+                [
+                    name, row.metric, row.year.map(String.init) ?? "", number(estimate.mean), number(estimate.lower),
+                    number(estimate.upper), String(estimate.replicates),
+                ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A number as written in the CSV: empty when absent or not finite.
+    public static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value == 0 { return "0" }
+        return String(format: "%.10g", value)
+    }
+
+    /// A text field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

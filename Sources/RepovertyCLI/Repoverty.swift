@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+
+/// The `repoverty` command: parses arguments and calls the library; all printing happens here.
+///
+/// Exit codes (kept stable for scripts): 0 success; 1 a failure while running; 2 bad input or usage.
+@main
+struct Repoverty: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repoverty",
+        abstract: "Simulate re-poverty of households lifted out of poverty, under shocks and interventions.",
+        discussion: """
+            Exit codes: 0 success, 1 a failure while running, 2 bad input or usage.
+            Scenario files are YAML; see scenarios/reference.yaml and docs/MODEL.md for every key.
+            """,
+        version: ProgramVersionText.current,
+        subcommands: [Run.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Foundation.exit(ExitStatus.badInput)
+        } catch let error as BadInput {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(ExitStatus.badInput)
+        } catch let error as RunFailure {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(ExitStatus.failure)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(ExitStatus.success)
+            }
+            FileHandle.standardError.write(Data((message.isEmpty ? "\(error)" : message).utf8 + [0x0A]))
+            Foundation.exit(code == .validationFailure ? ExitStatus.badInput : ExitStatus.failure)
+        }
+    }
+}
+
+/// The documented exit codes.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let failure: Int32 = 1
+    static let badInput: Int32 = 2
+}
+
+/// Input the user can fix: exit 2.
+struct BadInput: Error { let message: String }
+
+/// A failure while running: exit 1.
+struct RunFailure: Error { let message: String }
