@@ -6,6 +6,12 @@ public struct SummaryRow: Equatable, Sendable {
     /// nil for whole-horizon figures.
     public let year: Int?
     public let estimate: ReplicateEstimate
+
+    public init(metric: String, year: Int?, estimate: ReplicateEstimate) {
+        self.metric = metric
+        self.year = year
+        self.estimate = estimate
+    }
 }
 
 /// The metrics of MODEL.md §5 from a run's tallies, in a fixed order.

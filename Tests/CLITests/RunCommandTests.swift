@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+
+/// `repoverty run`: outputs, exit codes (0 success, 1 failure while running, 2 bad input), messages, no partial output.
+final class RunCommandTests: XCTestCase {
+    let small = ["--replicates", "2", "--households", "800", "--years", "3"]
+
+    func testWritesSummaryAndRunRecord() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(["run", "scenarios/baseline.yaml"] + small + ["--seed", "11", "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let summary = try String(contentsOf: output.appendingPathComponent("baseline/summary.csv"), encoding: .utf8)
+        let lines = summary.split(separator: "\n")
+        XCTAssertEqual(lines.first, "scenario,metric,year,mean,lo95,hi95,replicates")
+        let metrics = Set(lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] })
+        for required in [
+            "cohort_households", "cumulative_repoverty_rate", "cumulative_repoverty_rate_people", "annual_repoverty_rate",
+            "incidence", "poverty_gap", "exits", "cost_dibao", "cost_training", "cost_medical_insurance",
+            "cost_agricultural_insurance", "cost_total", "entries_illness", "entries_flood", "entries_epizootic",
+            "entries_relocation", "entries_education", "entries_debt", "entries_macro", "entries_dibao_loss",
+            "entries_labour_loss", "entries_structural", "entries_total",
+        ] {
+            XCTAssertTrue(metrics.contains(Substring(required)), "summary.csv lacks \(required)")
+        }
+        XCTAssertTrue(lines.contains { $0.hasPrefix("baseline,incidence,3,") }, "no by-year rows")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("baseline,cumulative_repoverty_rate,,") }, "no whole-horizon rows")
+
+        let record = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: output.appendingPathComponent("baseline/run.json"))) as? [String: Any]
+        XCTAssertEqual(record?["seed"] as? Int, 11)
+        XCTAssertEqual(record?["households"] as? Int, 800)
+        XCTAssertEqual(record?["replicates"] as? Int, 2)
+        XCTAssertEqual(record?["years"] as? Int, 3)
+        XCTAssertEqual(record?["generator"] as? String, "taus2")
+        XCTAssertNotNil(record?["threads"] as? Int)
+        XCTAssertNotNil(record?["wallSeconds"] as? Double)
+        XCTAssertNotNil(record?["version"] as? String)
+        let parameters = record?["parameters"] as? [String: Any]
+        let dibao = (parameters?["interventions"] as? [String: Any])?["dibao"] as? [String: Any]
+        XCTAssertEqual(dibao?["standard"] as? Double, 5500, "run.json must hold the fully resolved scenario")
+
+        XCTAssertTrue(run.standardOutput.contains("cumulative re-poverty rate, households"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("baseline").path)
+        XCTAssertEqual(Set(leftovers), ["summary.csv", "run.json"], "temporary files left behind")
+    }
+
+    func testSeveralScenariosInOneCommand() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/reference.yaml", "scenarios/baseline.yaml"] + small + ["--output", output.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        for name in ["reference", "baseline"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("\(name)/summary.csv").path))
+        }
+        XCTAssertTrue(run.standardOutput.contains("reference") && run.standardOutput.contains("baseline"))
+    }
+
+    func testSetOverridesAKey() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/reference.yaml", "--set", "interventions.dibao.standard=4500"] + small
+                + ["--output", output.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertEqual(run.standardOutput, "", "--quiet prints nothing")
+        let json = try String(contentsOf: output.appendingPathComponent("reference/run.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains("\"standard\" : 4500"), json)
+    }
+
+    func testBadScenarioExitsTwoNamingFileLineAndKeyAndWritesNothing() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let bad = folder.appendingPathComponent("bad.yaml")
+        try "extends: \(Executable.packageRoot.path)/scenarios/reference.yaml\nshocks:\n  flood:\n    probability: 1.5\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out")
+        let run = try Executable.run(["run", "scenarios/reference.yaml", bad.path] + small + ["--output", output.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.standardError.contains("bad.yaml:4: shocks.flood.probability"), run.standardError)
+        XCTAssertTrue(run.standardError.contains("between 0 and 1"), run.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "no output for any scenario when one is bad")
+    }
+
+    func testUnknownKeySuggestsTheNearestOne() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let bad = folder.appendingPathComponent("typo.yaml")
+        try "interventions:\n  dibao:\n    standart: 5000\n".write(to: bad, atomically: true, encoding: .utf8)
+        let run = try Executable.run(["run", bad.path, "--output", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.standardError.contains("typo.yaml:3: interventions.dibao.standart"), run.standardError)
+        XCTAssertTrue(run.standardError.contains("did you mean `standard`"), run.standardError)
+    }
+
+    func testMissingFileExitsTwo() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(["run", "scenarios/no-such.yaml", "--output", folder.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.standardError.contains("scenarios/no-such.yaml"), run.standardError)
+    }
+
+    func testBadOptionsExitTwo() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        for (arguments, words) in [
+            (["--households", "0"], "--households must be at least 1"),
+            (["--threads", "0"], "--threads must be at least 1"),
+            (["--years", "-1"], "--years"),
+            (["--set", "run.seedd=3"], "run.seedd"),
+            (["--set", "novalue"], "--set"),
+        ] {
+            let run = try Executable.run(["run", "scenarios/reference.yaml"] + arguments + ["--output", folder.path])
+            XCTAssertEqual(run.status, 2, "\(arguments): \(run.standardError)")
+            XCTAssertTrue(run.standardError.contains(words), "\(arguments): \(run.standardError)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
+    func testHelpAndVersionExitZero() throws {
+        let help = try Executable.run(["run", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.standardOutput.contains("--households"))
+        let version = try Executable.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertFalse(version.standardOutput.isEmpty)
+    }
+
+    func testUnwritableOutputExitsOne() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let file = folder.appendingPathComponent("a-file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Executable.run(["run", "scenarios/reference.yaml"] + small + ["--output", file.path])
+        XCTAssertEqual(run.status, 1, run.standardError)
+        XCTAssertTrue(run.standardError.contains("cannot write"), run.standardError)
+    }
+}

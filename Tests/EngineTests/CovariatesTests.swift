@@ -1,0 +1,77 @@
+import Engine
+import Model
+import Randomness
+import XCTest
+
+/// MODEL.md §4 step 1: floods per village ~ Bernoulli(0.05), outbreaks per county ~ Bernoulli(0.08), prices per
+/// county ~ Lognormal(0, 0.15), wages from the schedule; forced events.
+final class CovariatesTests: XCTestCase {
+    func covariates(_ parameters: ScenarioParameters, households: Int, years: Int, replicate: Int = 0) throws -> Covariates {
+        let layout = try VillageLayout(households: households, parameters: parameters.population.villages, seed: 3, generator: .taus2)
+        let step = try YearlyStep(parameters)
+        return try Covariates(
+            replicate: replicate, seed: 3, years: years, layout: layout, step: step,
+            swings: PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages), generator: .taus2)
+    }
+
+    /// Frequencies over villages × years; tolerance 5 standard errors of a proportion (fails by chance ~1 in 3.5 million).
+    func testFloodAndOutbreakFrequencies() throws {
+        let parameters = ScenarioParameters()
+        // ~ 20,000 villages and 200 counties.
+        let table = try covariates(parameters, households: 10_500_000, years: 9)
+        var flooded = 0.0, outbreaks = 0.0
+        for year in 0...9 {
+            flooded += table.floodedShare(year: year)
+            outbreaks += table.outbreakShare(year: year)
+        }
+        let villageYears = Double(table.villageCount * 10), countyYears = Double(table.countyCount * 10)
+        XCTAssertEqual(flooded / 10, 0.05, accuracy: 5 * (0.05 * 0.95 / villageYears).squareRoot())
+        XCTAssertEqual(outbreaks / 10, 0.08, accuracy: 5 * (0.08 * 0.92 / countyYears).squareRoot())
+    }
+
+    func testPriceMultipliersAreLognormal() throws {
+        let table = try covariates(ScenarioParameters(), households: 10_500_000, years: 9)
+        var logs: [Double] = []
+        for year in 0...9 { for county in 0..<table.countyCount { logs.append(log(table.countyPrice(year: year, county: county))) } }
+        let n = Double(logs.count)
+        let mean = logs.reduce(0, +) / n
+        let sd = (logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
+        XCTAssertEqual(mean, 0, accuracy: 5 * 0.15 / n.squareRoot())
+        // The sd of a sample sd of a normal is about σ/√(2n).
+        XCTAssertEqual(sd, 0.15, accuracy: 5 * 0.15 / (2 * n).squareRoot())
+    }
+
+    func testForcedFloodAndOutbreak() throws {
+        var parameters = ScenarioParameters()
+        parameters.shocks.flood.forcedYear = 1
+        parameters.shocks.avianFlu.forcedYear = 2
+        let table = try covariates(parameters, households: 2_000_000, years: 3)
+        let villages = Double(table.villageCount)
+        // Forced share 0.3 on top of the ordinary 0.05: P(flood) = 1 − 0.95 × 0.7 = 0.335.
+        XCTAssertEqual(table.floodedShare(year: 1), 0.335, accuracy: 5 * (0.335 * 0.665 / villages).squareRoot())
+        XCTAssertEqual(table.outbreakShare(year: 2), 1)
+        XCTAssertLessThan(table.floodedShare(year: 2), 0.2)
+        XCTAssertLessThan(table.outbreakShare(year: 1), 0.5)
+    }
+
+    func testWageScheduleAppliesToItsYearsOnly() throws {
+        var parameters = ScenarioParameters()
+        parameters.shocks.wages.schedule = [1, 0.7]
+        let table = try covariates(parameters, households: 1000, years: 4)
+        XCTAssertEqual(table.householdYear(year: 2, village: 0, county: 0).wageMultiplier, 0.7)
+        XCTAssertEqual(table.householdYear(year: 1, village: 0, county: 0).wageMultiplier, 1)
+        XCTAssertEqual(table.householdYear(year: 3, village: 0, county: 0).wageMultiplier, 1)
+        XCTAssertEqual(table.householdYear(year: 0, village: 0, county: 0).wageMultiplier, 1)
+    }
+
+    func testCovariatesDependOnReplicateNotOnLayoutSize() throws {
+        let parameters = ScenarioParameters()
+        let small = try covariates(parameters, households: 5_000, years: 3)
+        let large = try covariates(parameters, households: 50_000, years: 3)
+        let other = try covariates(parameters, households: 50_000, years: 3, replicate: 1)
+        for year in 0...3 {
+            XCTAssertEqual(small.countyPrice(year: year, county: 0), large.countyPrice(year: year, county: 0))
+        }
+        XCTAssertNotEqual(large.countyPrice(year: 1, county: 0), other.countyPrice(year: 1, county: 0))
+    }
+}

@@ -1,0 +1,26 @@
+import Engine
+import Output
+import XCTest
+
+final class HeadlineTableTests: XCTestCase {
+    func testOneColumnPerScenarioWithIntervalsAndCausesLargestFirst() {
+        func rows(_ rate: Double) -> [SummaryRow] {
+            [
+                SummaryRow(metric: "cumulative_repoverty_rate", year: nil, estimate: ReplicateEstimate([rate - 0.01, rate + 0.01])),
+                SummaryRow(metric: "entries_illness", year: nil, estimate: ReplicateEstimate([10, 12])),
+                SummaryRow(metric: "entries_flood", year: nil, estimate: ReplicateEstimate([30, 30])),
+                SummaryRow(metric: "entries_debt", year: nil, estimate: ReplicateEstimate([0, 0])),
+            ]
+        }
+        let table = HeadlineTable.render([("base", rows(0.3)), ("plan", rows(0.2))], years: 5)
+        let lines = table.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[0].hasSuffix("plan") && lines[0].contains(" base "), table)
+        let rate = lines.first { $0.hasPrefix("cumulative re-poverty rate, households") } ?? ""
+        XCTAssertTrue(rate.contains("30.0% [") && rate.contains("20.0% ["), table)
+        let flood = lines.firstIndex { $0.contains("entries: flood") }, illness = lines.firstIndex { $0.contains("entries: illness") }
+        XCTAssertNotNil(flood)
+        XCTAssertLessThan(flood ?? 99, illness ?? 0, "causes are listed largest first")
+        XCTAssertFalse(table.contains("entries: debt"), "causes with no entries are left out")
+        XCTAssertEqual(Set(lines.map(\.count)).count, 1, "columns are aligned:\n\(table)")
+    }
+}
