@@ -13,10 +13,10 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
 
     /// One 64-bit value for the whole key.
     ///
-    /// The documented mixer: start from a fixed odd constant, and for each word `w` in order set
-    /// `h = splitmix64(h ^ w) &+ 0x9E3779B97F4A7C15`, then finish with one more `splitmix64(h)`. Order matters, so
-    /// (1, 2) and (2, 1) are different keys; a key and the same key with an extra trailing 0 differ too, because the
-    /// word count is folded in first.
+    /// The documented mixer: start from `h = splitmix64(0x5245504F56455254 ^ wordCount)` (the constant spells
+    /// "REPOVERT"), then for each word `w` in order set `h = splitmix64(h ^ w) &+ 0x9E3779B97F4A7C15`, and finish with
+    /// one more `splitmix64(h)`. Order matters, so (1, 2) and (2, 1) are different keys; a key and the same key with
+    /// an extra trailing 0 differ too, because the word count is folded in first.
     public var mixed: UInt64 { StreamKey.mix(words) }
 
     /// The mixer of ``mixed``, on any sequence of words (no array needed on the hot path).
