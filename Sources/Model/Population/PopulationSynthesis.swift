@@ -14,6 +14,8 @@ public struct PopulationSynthesis: Sendable {
     /// Livestock kind by `LivestockKind.rawValue`: none, poultry, cattle, sheep.
     private let livestock: DiscreteDistribution
     private let roleShares: [Double]
+    /// Mean motivation by `HeadEducation.rawValue`.
+    private let motivationMeans: [Double]
     private let debtZeta: Double
 
     public init(_ parameters: PopulationParameters, relocation: RelocationParameters) throws {
@@ -37,7 +39,9 @@ public struct PopulationSynthesis: Sendable {
             people.generalLabour, people.skilledLabour, people.students, remainder * people.weakShareOfRemainder,
             remainder * (1 - people.weakShareOfRemainder),
         ]
-        debtZeta = Foundation_log(parameters.debt.median)
+        debtZeta = naturalLog(parameters.debt.median)
+        let motivation = parameters.motivation
+        motivationMeans = [motivation.meanIlliterate, motivation.meanPrimary, motivation.meanJunior, motivation.meanHighSchool]
     }
 
     /// One household, drawn from `stream` (already keyed for this household), living in `village`.
@@ -104,9 +108,7 @@ public struct PopulationSynthesis: Sendable {
 
         let education = HeadEducation(rawValue: UInt8(stream.discrete(headEducation))) ?? .illiterate
         household.headEducation = education
-        let meanMotivation = [
-            p.motivation.meanIlliterate, p.motivation.meanPrimary, p.motivation.meanJunior, p.motivation.meanHighSchool,
-        ][Int(education.rawValue)]
+        let meanMotivation = motivationMeans[Int(education.rawValue)]
         household.motivation = Float(
             stream.beta(meanMotivation * p.motivation.concentration, (1 - meanMotivation) * p.motivation.concentration))
         household.earningsFactor = Float(stream.lognormal(zeta: 0, sigma: p.earningsFactorSigma))

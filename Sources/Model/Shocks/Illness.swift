@@ -26,7 +26,7 @@ public struct Illness: YearPhase {
     public init(_ illness: IllnessParameters, basic: BasicMedicalParameters, majorIllness: MajorIllnessParameters) throws {
         stayProbability = illness.stayProbability
         chronicStayProbability = illness.chronicStayProbability
-        billZeta = Foundation_log(illness.billMedian)
+        billZeta = naturalLog(illness.billMedian)
         billSigma = illness.billSigma
         levels = try DiscreteDistribution(weights: illness.levelShares.values)
         deductibles = basic.deductibles.values

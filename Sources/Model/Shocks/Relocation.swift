@@ -14,6 +14,6 @@ public struct Relocation: YearPhase {
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         guard household.flags.contains(.relocated) else { return }
         year.relocationCosts = parameters.livingCostPerPerson * Double(household.size)
-            * Foundation_pow(parameters.yearlyDecay, Int(household.yearsSinceRelocation))
+            * power(parameters.yearlyDecay, Int(household.yearsSinceRelocation))
     }
 }
