@@ -4,7 +4,7 @@ import Randomness
 ///
 /// Each household is drawn from its own stream keyed by (seed, 0, block, population, 0, household in block): the
 /// population depends on the seed alone, so every replicate and every scenario that shares the population parameters
-/// starts from the same households (common random numbers, MODEL.md §5).
+/// and `shocks.relocation.share` starts from the same households (common random numbers, MODEL.md §5).
 public struct PopulationSynthesis: Sendable {
     public let parameters: PopulationParameters
     public let relocatedShare: Double

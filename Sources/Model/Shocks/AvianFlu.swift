@@ -2,7 +2,7 @@ import Randomness
 
 /// Avian flu (MODEL.md §4 steps 1 and 5; `000` case 6: the 2017 outbreak in Dongxiang).
 ///
-/// An outbreak is a county covariate, drawn on a stream keyed by (seed, replicate, year, county); a scenario may force
+/// An outbreak is a county covariate, drawn on a stream keyed by (seed, outbreakCovariate, replicate, year, county); a scenario may force
 /// one in every county in one year. A poultry household in an outbreak county is hit with a probability and loses a
 /// Beta share of its poultry income, after any flood loss (losses compound).
 public struct AvianFlu: YearPhase {

@@ -2,7 +2,7 @@ import Randomness
 
 /// Floods (MODEL.md §4 steps 1 and 5; `000`: the 2018 "7.18" flash flood).
 ///
-/// A village floods with a yearly probability, drawn on a stream keyed by (seed, replicate, year, village) so that
+/// A village floods with a yearly probability, drawn on a stream keyed by (seed, floodCovariate, replicate, year, village) so that
 /// every household of the village, whatever block it is in, sees the same flood. A scenario may force a flood in one
 /// year in a share of villages. In a flooded village a household is hit with a probability and loses a Beta share of
 /// its crop and livestock income.
