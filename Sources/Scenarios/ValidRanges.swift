@@ -64,6 +64,8 @@ enum ValidRanges {
         // economy
         ("economy.povertyLine", .positive),
         ("economy.monitoringLine", .nonNegative),
+        // A multiple of z: below 1 the marginal type would hold only poor households, who are not in the cohort.
+        ("economy.marginalLineFactor", .between(1...10, "a multiple of the poverty line")),
         ("economy.farming.cropValuePerMu", .nonNegative),
         ("economy.farming.productionCostShare", .share),
         ("economy.farming.cattleMarginPerHead", .nonNegative),

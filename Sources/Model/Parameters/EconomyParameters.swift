@@ -4,6 +4,8 @@ public struct EconomyParameters: Codable, Equatable, Sendable {
     public var povertyLine = 4_000.0
     /// Monitoring line (`000`, Xiaojia Village); below it training is offered more often.
     public var monitoringLine = 5_000.0
+    /// Marginal households are not poor but below this multiple of z in year 0 (`004`); a household type of the outputs.
+    public var marginalLineFactor = 1.5
     public var farming = FarmingParameters()
     public var migrantWork = MigrantWorkParameters()
     public var localWages = LocalWageParameters()

@@ -32,6 +32,11 @@ public struct Household: Equatable, Sendable {
     public var flags: HouseholdFlags = []
     /// Size in the selection year 0: the weight of the person-weighted re-poverty rate (MODEL.md §1).
     public var sizeAtSelection: UInt8 = 0
+    /// Years the current re-poverty spell has lasted so far; 0 when the household is not in one.
+    public var spellYears: UInt8 = 0
+    /// What the household was in year 0 and what has happened to it since: the household types and dynamics of the
+    /// outputs (issue 3).
+    public var history: HouseholdHistory = []
     /// Index of the village across the whole population; its county is `village / villagesPerCounty`.
     public var village: UInt32 = 0
     /// Land, mu.
@@ -62,6 +67,21 @@ public struct Household: Equatable, Sendable {
 
     /// Whether the household has land or livestock (and so can enrol in agricultural insurance).
     public var farms: Bool { land > 0 || (livestock != .none && herd > 0) }
+}
+
+/// Facts about a household's past that the metrics need, one bit each.
+public struct HouseholdHistory: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// On dibao in year 0 (after the year-0 decision).
+    public static let dibaoAtSelection = HouseholdHistory(rawValue: 1 << 0)
+    /// At least one chronic-ill member in year 0.
+    public static let chronicIllnessAtSelection = HouseholdHistory(rawValue: 1 << 1)
+    /// Not poor but below the marginal line (1.5·z, `004`) in year 0.
+    public static let marginalAtSelection = HouseholdHistory(rawValue: 1 << 2)
+    /// Re-poor at some point and out of poverty again later.
+    public static let leftAgainAfterRePoverty = HouseholdHistory(rawValue: 1 << 3)
 }
 
 /// Livestock a household keeps (MODEL.md §3).

@@ -25,6 +25,7 @@ public struct YearlyStep: Sendable {
     public let borrowing: Borrowing
     public let povertyLine: Double
     public let monitoringLine: Double
+    public let marginalLine: Double
     public let productionCostShare: Double
 
     public init(_ parameters: ScenarioParameters) throws {
@@ -48,6 +49,7 @@ public struct YearlyStep: Sendable {
         borrowing = Borrowing(economy)
         povertyLine = economy.povertyLine
         monitoringLine = economy.monitoringLine
+        marginalLine = economy.marginalLineFactor * economy.povertyLine
         productionCostShare = economy.farming.productionCostShare
     }
 
@@ -92,7 +94,7 @@ public struct YearlyStep: Sendable {
         return outcome
     }
 
-    /// Step 10: poverty status, entries with their cause, exits; updates the flags that carry status to next year.
+    /// Step 10: poverty status, entries with their cause, exits and spells; updates what carries to next year.
     @inline(__always)
     private func status(of household: inout Household, year: HouseholdYear) -> YearOutcome {
         let poor = year.income < povertyLine
@@ -101,13 +103,24 @@ public struct YearlyStep: Sendable {
         if year.year == 0 {
             if !poor { household.flags.insert(.inCohort) }
             household.sizeAtSelection = count(household.size)
+            if household.flags.contains(.onDibao) { household.history.insert(.dibaoAtSelection) }
+            if household.chronicIll > 0 { household.history.insert(.chronicIllnessAtSelection) }
+            if !poor && year.income < marginalLine { household.history.insert(.marginalAtSelection) }
         } else if household.flags.contains(.inCohort) {
             outcome.inCohort = true
             if poor && !wasPoor {
                 outcome.entry = EntryCause.attribute(
                     household: household, year: year, povertyLine: povertyLine, productionCostShare: productionCostShare)
+                household.spellYears = 1
+            } else if poor {
+                household.spellYears = count(Int(household.spellYears) + 1)
             }
             outcome.exit = !poor && wasPoor
+            if outcome.exit {
+                outcome.endedSpellYears = Int(household.spellYears)
+                household.spellYears = 0
+                household.history.insert(.leftAgainAfterRePoverty)
+            }
             if poor { household.flags.insert(.everRePoor) }
         }
         household.flags.set(.poorLastYear, poor)
@@ -138,6 +151,16 @@ public struct YearOutcome: Equatable, Sendable {
     public var entry: EntryCause?
     /// Poor last year, not poor now.
     public var exit: Bool
+    /// On an exit, the length in years of the re-poverty spell that ended (0 otherwise).
+    public var endedSpellYears = 0
+
+    public init(poor: Bool, wasPoor: Bool, inCohort: Bool, entry: EntryCause?, exit: Bool) {
+        self.poor = poor
+        self.wasPoor = wasPoor
+        self.inCohort = inCohort
+        self.entry = entry
+        self.exit = exit
+    }
 }
 
 extension HouseholdFlags {
