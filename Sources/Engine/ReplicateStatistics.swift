@@ -9,6 +9,14 @@ public struct ReplicateEstimate: Equatable, Sendable {
     /// Replicates in which the figure is defined (a poverty gap needs at least one poor household).
     public let replicates: Int
 
+    /// An estimate computed elsewhere (a ratio of means, say).
+    public init(mean: Double, lower: Double?, upper: Double?, replicates: Int) {
+        self.mean = mean
+        self.lower = lower
+        self.upper = upper
+        self.replicates = replicates
+    }
+
     /// The estimate from per-replicate values; `nil` entries (undefined in that replicate) are left out.
     public init(_ values: [Double?]) {
         let defined = values.compactMap { $0 }

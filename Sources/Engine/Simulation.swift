@@ -110,10 +110,7 @@ struct BlockTask {
                 let key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: year, household: inBlock)
                 let outcome = step.advance(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
-                    if household.flags.contains(.inCohort) {
-                        tally.cohortHouseholds += 1
-                        tally.cohortPeople += Double(household.sizeAtSelection)
-                    }
+                    if household.flags.contains(.inCohort) { tally.recordCohortMember(household) }
                 } else if outcome.inCohort {
                     tally.record(outcome, household: household, year: accounts, povertyLine: step.povertyLine)
                 }

@@ -1,5 +1,22 @@
 import Model
 
+/// A metric's value in each replicate of a run, for one year or the whole horizon.
+public struct Metric: Sendable {
+    public let name: String
+    /// nil for whole-horizon figures.
+    public let year: Int?
+    /// The figure in each replicate, in replicate order; nil where it is undefined (a poverty gap with nobody poor).
+    public let values: [Double?]
+
+    public init(name: String, year: Int?, values: [Double?]) {
+        self.name = name
+        self.year = year
+        self.values = values
+    }
+
+    public var estimate: ReplicateEstimate { ReplicateEstimate(values) }
+}
+
 /// One row of `summary.csv`: a metric, for one year or the whole horizon, across replicates.
 public struct SummaryRow: Equatable, Sendable {
     public let metric: String
@@ -17,8 +34,8 @@ public struct SummaryRow: Equatable, Sendable {
 /// The metrics of MODEL.md §5 from a run's tallies, in a fixed order.
 ///
 /// Rates are shares of the cohort (households not poor in year 0); counts are households of the simulated
-/// population; money is yuan a year (2020 prices), summed over the cohort. Whole-horizon rows come first, then the
-/// same metrics by year.
+/// population; money is yuan a year (2020 prices), summed over the cohort. Whole-horizon metrics come first, then the
+/// metrics by year. docs/MODEL.md §4 defines each.
 public enum Summary {
     /// The interventions whose fiscal cost is reported, as `cost_<name>`, with the tally column that holds it.
     public static let costs: [(name: String, column: Tally.Column)] = [
@@ -34,40 +51,58 @@ public enum Summary {
         ("agricultural_insurance", .agriculturalInsurancePayouts),
     ]
 
+    /// `entries_<cause>` for every cause of MODEL.md §4 step 10, in tie-break order.
+    public static let causeMetrics = EntryCause.allCases.map { "entries_\($0.metricName)" }
+
     public static func rows(_ result: SimulationResult) -> [SummaryRow] {
+        metrics(result).map { SummaryRow(metric: $0.name, year: $0.year, estimate: $0.estimate) }
+    }
+
+    public static func metrics(_ result: SimulationResult) -> [Metric] {
         let tallies = result.replicates
         let years = result.parameters.run.years
-        var rows: [SummaryRow] = []
-        func add(_ metric: String, year: Int? = nil, _ value: (Tally) -> Double?) {
-            rows.append(SummaryRow(metric: metric, year: year, estimate: ReplicateEstimate(tallies.map(value))))
+        var metrics: [Metric] = []
+        func add(_ name: String, year: Int? = nil, _ value: (Tally) -> Double?) {
+            metrics.append(Metric(name: name, year: year, values: tallies.map(value)))
         }
         let horizon = 1...years
+        func sum(_ t: Tally, _ column: Tally.Column) -> Double { horizon.reduce(0) { $0 + t[column, year: $1] } }
+        func entries(_ t: Tally) -> Double { horizon.reduce(0) { $0 + t.totalEntries(year: $1) } }
 
         add("cohort_households") { $0.cohortHouseholds }
         add("cohort_people") { $0.cohortPeople }
         add("cumulative_repoverty_rate") { share($0[.everRePoor, year: years], of: $0.cohortHouseholds) }
         add("cumulative_repoverty_rate_people") { share($0[.everRePoorPeople, year: years], of: $0.cohortPeople) }
-        add("annual_repoverty_rate") { t in
-            share(horizon.reduce(0) { $0 + t.totalEntries(year: $1) }, of: horizon.reduce(0) { $0 + t[.atRisk, year: $1] })
+        add("survival") { share($0.cohortHouseholds - $0[.everRePoor, year: years], of: $0.cohortHouseholds) }
+        add("annual_repoverty_rate") { share(entries($0), of: sum($0, .atRisk)) }
+        add("incidence") { share(sum($0, .poor), of: $0.cohortHouseholds * Double(years)) }
+        add("poverty_gap") { share(sum($0, .gapSum), of: sum($0, .poor)) }
+        add("exits") { sum($0, .exits) }
+        add("repoor_left_again_share") { share($0[.leftAgain, year: years], of: $0[.everRePoor, year: years]) }
+        add("spell_length_mean") {
+            share(
+                sum($0, .spellYearsEnded) + $0[.spellYearsCensored, year: years],
+                of: sum($0, .spellsEnded) + $0[.spellsCensored, year: years])
         }
-        add("incidence") { t in share(horizon.reduce(0) { $0 + t[.poor, year: $1] }, of: t.cohortHouseholds * Double(years)) }
-        add("poverty_gap") { t in
-            share(horizon.reduce(0) { $0 + t[.gapSum, year: $1] }, of: horizon.reduce(0) { $0 + t[.poor, year: $1] })
+        add("spell_share_one_year") { t in
+            share(sum(t, .spellsEndedAfterOneYear), of: (1..<years).reduce(0) { $0 + t.totalEntries(year: $1) })
         }
-        add("exits") { t in horizon.reduce(0) { $0 + t[.exits, year: $1] } }
-        add("entries_total") { t in horizon.reduce(0) { $0 + t.totalEntries(year: $1) } }
+        add("entries_total") { entries($0) }
         for cause in EntryCause.allCases {
             add("entries_\(cause.metricName)") { t in horizon.reduce(0) { $0 + t.entries(cause, year: $1) } }
         }
-        for cost in costs {
-            add("cost_\(cost.name)") { t in horizon.reduce(0) { $0 + t[cost.column, year: $1] } }
+        for type in HouseholdType.allCases {
+            add("cohort_type_\(type.metricName)") { $0.cohortByType[type.rawValue] }
+            add("entries_type_\(type.metricName)") { t in horizon.reduce(0) { $0 + t.entries(of: type, year: $1) } }
+            add("cumulative_repoverty_rate_type_\(type.metricName)") {
+                share($0.everRePoor(of: type, year: years), of: $0.cohortByType[type.rawValue])
+            }
         }
-        add("cost_total") { t in horizon.reduce(0) { total, year in total + costs.reduce(0) { $0 + t[$1.column, year: year] } } }
-        for payout in payouts {
-            add("payout_\(payout.name)") { t in horizon.reduce(0) { $0 + t[payout.column, year: $1] } }
-        }
-        add("trainees") { t in horizon.reduce(0) { $0 + t[.trainees, year: $1] } }
-        add("trainees_certified") { t in horizon.reduce(0) { $0 + t[.certifiedTrainees, year: $1] } }
+        for cost in costs { add("cost_\(cost.name)") { sum($0, cost.column) } }
+        add("cost_total") { t in costs.reduce(0) { $0 + sum(t, $1.column) } }
+        for payout in payouts { add("payout_\(payout.name)") { sum($0, payout.column) } }
+        add("trainees") { sum($0, .trainees) }
+        add("trainees_certified") { sum($0, .certifiedTrainees) }
 
         for year in horizon {
             add("incidence", year: year) { share($0[.poor, year: year], of: $0.cohortHouseholds) }
@@ -76,8 +111,12 @@ public enum Summary {
             add("cumulative_repoverty_rate_people", year: year) {
                 share($0[.everRePoorPeople, year: year], of: $0.cohortPeople)
             }
+            add("survival", year: year) { share($0.cohortHouseholds - $0[.everRePoor, year: year], of: $0.cohortHouseholds) }
             add("poverty_gap", year: year) { share($0[.gapSum, year: year], of: $0[.poor, year: year]) }
             add("exits", year: year) { $0[.exits, year: year] }
+            add("repoor_left_again_share", year: year) {
+                share($0[.leftAgain, year: year], of: $0[.everRePoor, year: year])
+            }
             add("entries_total", year: year) { $0.totalEntries(year: year) }
             for cause in EntryCause.allCases {
                 add("entries_\(cause.metricName)", year: year) { $0.entries(cause, year: year) }
@@ -86,7 +125,7 @@ public enum Summary {
             add("cost_total", year: year) { t in costs.reduce(0) { $0 + t[$1.column, year: year] } }
             for payout in payouts { add("payout_\(payout.name)", year: year) { $0[payout.column, year: year] } }
         }
-        return rows
+        return metrics
     }
 
     /// numerator / denominator, or nil when the denominator is 0 (the figure is undefined in that replicate).

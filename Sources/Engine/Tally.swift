@@ -17,6 +17,16 @@ public struct Tally: Equatable, Sendable {
         case everRePoor
         /// Their year-0 members.
         case everRePoorPeople
+        /// Cohort households re-poor at some year ≤ t and out of poverty again by t.
+        case leftAgain
+        /// Re-poverty spells that ended this year, and the sum of their lengths in years.
+        case spellsEnded
+        case spellYearsEnded
+        /// Spells that ended after one year.
+        case spellsEndedAfterOneYear
+        /// Spells still going at the end of the horizon (counted in year T only), and the sum of their lengths so far.
+        case spellsCensored
+        case spellYearsCensored
         case dibaoCost
         case trainingCost
         case medicalInsurancePremiums
@@ -25,20 +35,25 @@ public struct Tally: Equatable, Sendable {
         case agriculturalInsurancePayouts
         case trainees
         case certifiedTrainees
-        /// Entries by cause: `entriesBase + cause.rawValue`.
+        /// Entries by cause: `entriesBase + cause.rawValue`; then entries by household type, then ever re-poor by type.
         case entriesBase
     }
 
-    public static let columnsPerYear = Column.entriesBase.rawValue + EntryCause.allCases.count
+    static let entriesByTypeBase = Column.entriesBase.rawValue + EntryCause.allCases.count
+    static let everRePoorByTypeBase = entriesByTypeBase + HouseholdType.allCases.count
+    public static let columnsPerYear = everRePoorByTypeBase + HouseholdType.allCases.count
 
     public let years: Int
     public var cohortHouseholds = 0.0
     public var cohortPeople = 0.0
+    /// Cohort households by type, indexed by `HouseholdType.rawValue`.
+    public private(set) var cohortByType: [Double]
     /// values[year * columnsPerYear + column], years 0…T (year 0 stays empty).
     public private(set) var values: [Double]
 
     public init(years: Int) {
         self.years = years
+        cohortByType = [Double](repeating: 0, count: HouseholdType.allCases.count)
         values = [Double](repeating: 0, count: (years + 1) * Tally.columnsPerYear)
     }
 
@@ -56,22 +71,56 @@ public struct Tally: Equatable, Sendable {
         EntryCause.allCases.reduce(0) { $0 + entries($1, year: year) }
     }
 
+    public func entries(of type: HouseholdType, year: Int) -> Double {
+        values[year * Tally.columnsPerYear + Tally.entriesByTypeBase + type.rawValue]
+    }
+
+    public func everRePoor(of type: HouseholdType, year: Int) -> Double {
+        values[year * Tally.columnsPerYear + Tally.everRePoorByTypeBase + type.rawValue]
+    }
+
+    /// Add a household that joined the cohort in year 0.
+    public mutating func recordCohortMember(_ household: Household) {
+        cohortHouseholds += 1
+        cohortPeople += Double(household.sizeAtSelection)
+        for type in HouseholdType.allCases where type.includes(household) { cohortByType[type.rawValue] += 1 }
+    }
+
     /// Add one household-year of the horizon (the household is in the cohort and `year.year` ≥ 1).
     @inline(__always)
     public mutating func record(_ outcome: YearOutcome, household: Household, year: HouseholdYear, povertyLine: Double) {
         let base = year.year * Tally.columnsPerYear
+        let finalYear = year.year == years
         values.withUnsafeMutableBufferPointer { v in
             if !outcome.wasPoor { v[base + Column.atRisk.rawValue] += 1 }
             if outcome.poor {
                 v[base + Column.poor.rawValue] += 1
                 v[base + Column.gapSum.rawValue] += povertyLine - year.income
             }
-            if outcome.exit { v[base + Column.exits.rawValue] += 1 }
-            if let cause = outcome.entry { v[base + Column.entriesBase.rawValue + cause.rawValue] += 1 }
+            if outcome.exit {
+                v[base + Column.exits.rawValue] += 1
+                v[base + Column.spellsEnded.rawValue] += 1
+                v[base + Column.spellYearsEnded.rawValue] += Double(outcome.endedSpellYears)
+                if outcome.endedSpellYears == 1 { v[base + Column.spellsEndedAfterOneYear.rawValue] += 1 }
+            }
+            if finalYear && household.spellYears > 0 {
+                v[base + Column.spellsCensored.rawValue] += 1
+                v[base + Column.spellYearsCensored.rawValue] += Double(household.spellYears)
+            }
+            if let cause = outcome.entry {
+                v[base + Column.entriesBase.rawValue + cause.rawValue] += 1
+                for type in HouseholdType.allCases where type.includes(household) {
+                    v[base + Tally.entriesByTypeBase + type.rawValue] += 1
+                }
+            }
             if household.flags.contains(.everRePoor) {
                 v[base + Column.everRePoor.rawValue] += 1
                 v[base + Column.everRePoorPeople.rawValue] += Double(household.sizeAtSelection)
+                for type in HouseholdType.allCases where type.includes(household) {
+                    v[base + Tally.everRePoorByTypeBase + type.rawValue] += 1
+                }
             }
+            if household.history.contains(.leftAgainAfterRePoverty) { v[base + Column.leftAgain.rawValue] += 1 }
             v[base + Column.dibaoCost.rawValue] += year.dibaoBenefit
             v[base + Column.trainingCost.rawValue] += year.trainingCost
             v[base + Column.medicalInsurancePremiums.rawValue] += year.medicalInsurancePremium
@@ -88,6 +137,7 @@ public struct Tally: Equatable, Sendable {
         precondition(other.years == years, "tallies of different horizons")
         cohortHouseholds += other.cohortHouseholds
         cohortPeople += other.cohortPeople
+        for index in cohortByType.indices { cohortByType[index] += other.cohortByType[index] }
         for index in values.indices { values[index] += other.values[index] }
     }
 }
