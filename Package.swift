@@ -31,7 +31,7 @@ let package = Package(
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
-            dependencies: ["Scenarios", "Engine", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Model", "Scenarios", "Engine", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),

@@ -16,6 +16,7 @@ public enum HeadlineTable {
         ("cost_total", "cost of interventions, yuan", .money),
     ]
 
+    /// How a figure is shown: a whole count, a percentage, or yuan.
     enum Style { case count, percent, money }
 
     /// A table with one column per scenario; causes of entries follow, largest first in the first scenario.
@@ -29,12 +30,17 @@ public enum HeadlineTable {
         }
         for item in shown { table.append(row(item.label, item.metric, item.style)) }
         if let first = scenarios.first {
-            let causes = first.rows.filter { $0.year == nil && $0.metric.hasPrefix("entries_") && $0.metric != "entries_total" }
+            let causes = first.rows.filter { $0.year == nil && Summary.causeMetrics.contains($0.metric) }
                 .sorted { $0.estimate.mean > $1.estimate.mean }
             for cause in causes where cause.estimate.mean > 0 {
                 table.append(row("  entries: " + cause.metric.dropFirst("entries_".count).replacingOccurrences(of: "_", with: " "), cause.metric, .count))
             }
         }
+        return align(table)
+    }
+
+    /// Cells in columns: the first left-aligned, the others right-aligned, two spaces apart.
+    static func align(_ table: [[String]]) -> String {
         let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
         return table.map { cells in
             cells.enumerated().map { index, cell in
