@@ -33,7 +33,7 @@ public enum ComparisonTable {
     /// A difference of shares in percentage points, with its interval: "-1.2 [-1.5, -0.9]".
     static func points(_ estimate: ReplicateEstimate) -> String {
         guard estimate.mean.isFinite else { return "n/a" }
-        let value = { (x: Double) in String(format: "%+.1f", x * 100) }
+        let value = { (x: Double) in String(format: "%+.2f", x * 100) }
         guard let lower = estimate.lower, let upper = estimate.upper else { return value(estimate.mean) }
         return "\(value(estimate.mean)) [\(value(lower)), \(value(upper))]"
     }
