@@ -27,17 +27,17 @@ let package = Package(
         // YAML scenario files: extends, --set overrides, validation with file, line and key path.
         .target(name: "Scenarios", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         // summary.csv, run.json and the printed headline table, written atomically.
-        .target(name: "Output", dependencies: ["Engine", "Scenarios"]),
+        .target(name: "Output", dependencies: ["Engine", "Model"]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
-            dependencies: ["Model", "Scenarios", "Engine", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Model", "Randomness", "Scenarios", "Engine", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Scenarios"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Output", "Randomness"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Model"]),
-        .testTarget(name: "OutputTests", dependencies: ["Output", "Engine", "Scenarios"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
     ]
 )
