@@ -14,6 +14,26 @@ public struct SimulationResult: Sendable {
     public let replicates: [Tally]
 }
 
+/// Watches a run from its worker threads: progress for bars and schedulers, and a way to stop.
+public protocol SimulationObserver: Sendable {
+    /// A (replicate, block) task has finished: `completed` of `total`. Called from worker threads, in any order.
+    func taskFinished(completed: Int, total: Int)
+    /// Read before each task starts: true stops the run, which then throws ``SimulationError/cancelled``.
+    var isCancelled: Bool { get }
+}
+
+/// Why a run stopped without a result.
+public enum SimulationError: Error, Equatable, CustomStringConvertible {
+    /// The observer asked the run to stop.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .cancelled: "the run was stopped before it finished"
+        }
+    }
+}
+
 /// The engine: households in fixed blocks, (replicate, block) tasks run in parallel by Dispatch, tallies merged in
 /// block order (MODEL.md §6).
 ///
@@ -25,7 +45,11 @@ public enum Simulation {
     public static let blockSize = 4_096
 
     /// Run the scenario with the given number of worker threads.
-    public static func run(_ parameters: ScenarioParameters, threads: Int) throws -> SimulationResult {
+    ///
+    /// - Parameter observer: told as tasks finish, and asked before each task whether to stop. It never changes results.
+    public static func run(
+        _ parameters: ScenarioParameters, threads: Int, observer: (any SimulationObserver)? = nil
+    ) throws -> SimulationResult {
         let settings = parameters.run
         let generator = GeneratorKind(settings.generator)
         let households = settings.households, years = settings.years, replicateCount = settings.replicates
@@ -45,6 +69,8 @@ public enum Simulation {
         let slots = TaskSlots(count: taskCount, empty: Tally(years: years))
         defer { slots.release() }
         let nextTask = Atomic<Int>(0)
+        let finishedTasks = Atomic<Int>(0)
+        let cancelled = Atomic<Bool>(false)
         let failure = Mutex<(any Error)?>(nil)
 
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -54,6 +80,8 @@ public enum Simulation {
                 return
             }
             while true {
+                if observer?.isCancelled == true { cancelled.store(true, ordering: .relaxed) }
+                if cancelled.load(ordering: .relaxed) { break }
                 let task = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
                 if task >= taskCount { break }
                 let block = BlockTask(
@@ -62,9 +90,12 @@ public enum Simulation {
                 slots[task] = block.run(
                     step: step, synthesis: synthesis, layout: layout, covariates: covariates[block.replicate],
                     stream: stream)
+                let finished = finishedTasks.wrappingAdd(1, ordering: .relaxed).newValue
+                observer?.taskFinished(completed: finished, total: taskCount)
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+        if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
 
         var tallies: [Tally] = []
         for replicate in 0..<replicateCount {

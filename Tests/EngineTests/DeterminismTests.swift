@@ -82,3 +82,41 @@ final class DeterminismTests: XCTestCase {
         }
     }
 }
+
+/// The observer sees every task finish, can stop a run, and never changes the results.
+final class SimulationObserverTests: XCTestCase {
+    final class Recorder: SimulationObserver, @unchecked Sendable {
+        let lock = NSLock()
+        var finished: [Int] = []
+        var total = 0
+        let stopAfter: Int?
+        init(stopAfter: Int? = nil) { self.stopAfter = stopAfter }
+        func taskFinished(completed: Int, total: Int) {
+            lock.withLock {
+                finished.append(completed)
+                self.total = total
+            }
+        }
+        var isCancelled: Bool { lock.withLock { stopAfter.map { finished.count >= $0 } ?? false } }
+    }
+
+    func testProgressCoversEveryTaskAndLeavesResultsUnchanged() throws {
+        let parameters = DeterminismTests.smallRun()
+        let recorder = Recorder()
+        let watched = try Simulation.run(parameters, threads: 2, observer: recorder)
+        let tasks = parameters.run.replicates * ((parameters.run.households + Simulation.blockSize - 1) / Simulation.blockSize)
+        XCTAssertEqual(recorder.total, tasks)
+        XCTAssertEqual(recorder.finished.sorted(), Array(1...tasks))
+        XCTAssertEqual(watched.replicates, try Simulation.run(parameters, threads: 1).replicates)
+    }
+
+    func testCancellingStopsTheRunWithAnError() throws {
+        var parameters = DeterminismTests.smallRun()
+        parameters.run.replicates = 6
+        let recorder = Recorder(stopAfter: 2)
+        XCTAssertThrowsError(try Simulation.run(parameters, threads: 1, observer: recorder)) { error in
+            XCTAssertEqual(error as? SimulationError, .cancelled)
+        }
+        XCTAssertEqual(recorder.finished.count, 2, "no task starts after the observer asks to stop")
+    }
+}
