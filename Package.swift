@@ -5,11 +5,12 @@ let package = Package(
     name: "repoverty",
     products: [
         .executable(name: "repoverty", targets: ["RepovertyCLI"]),
-        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The GNU Scientific Library as a C module: a header and link flags, no logic.
@@ -28,10 +29,12 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         // summary.csv, run.json and the printed headline table, written atomically.
         .target(name: "Output", dependencies: ["Engine", "Model"]),
+        // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
+        .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
-            dependencies: ["Model", "Randomness", "Scenarios", "Engine", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Model", "Randomness", "Scenarios", "Engine", "Output", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
@@ -39,5 +42,6 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Model"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
     ]
 )

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What `repoverty run`, `compare` or `sweep` left in a folder: the scenarios' summaries, and `compare.csv` and
+/// `sweep.csv` when there.
+///
+/// The folder may be an output folder (`DIR/<scenario>/summary.csv`, `DIR/compare.csv`, `DIR/sweep.csv`) or one
+/// scenario's own folder (`DIR/summary.csv`). With a `compare.csv`, only its scenarios are read, in its order (the
+/// baseline first), so older runs in the same folder do not creep into the report.
+public struct ResultsFolder: Sendable {
+    public let url: URL
+    public let scenarios: [ScenarioResults]
+    public let comparison: ComparisonResults?
+    public let sweep: SweepResults?
+    /// Provenance of runs found beside a sweep (`DIR/run.json`), when there.
+    public let folderProvenance: RunProvenance?
+
+    public init(_ url: URL) throws {
+        let files = FileManager.default
+        var isFolder: ObjCBool = false
+        guard files.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ReportError.unreadable(file: url.path, reason: "no such folder")
+        }
+        self.url = url
+        let compareFile = url.appendingPathComponent("compare.csv")
+        comparison = files.fileExists(atPath: compareFile.path) ? try ComparisonResults(file: compareFile) : nil
+        let sweepFile = url.appendingPathComponent("sweep.csv")
+        sweep = files.fileExists(atPath: sweepFile.path) ? try SweepResults(file: sweepFile) : nil
+
+        var folders: [URL] = []
+        if let comparison {
+            for name in comparison.scenarios {
+                let folder = url.appendingPathComponent(name, isDirectory: true)
+                guard files.fileExists(atPath: folder.appendingPathComponent("summary.csv").path) else {
+                    throw ReportError.malformed(
+                        file: compareFile.path, line: nil,
+                        reason: "lists the scenario \(name), but \(folder.path)/summary.csv is missing")
+                }
+                folders.append(folder)
+            }
+        } else if files.fileExists(atPath: url.appendingPathComponent("summary.csv").path) {
+            folders = [url]
+        } else {
+            let entries = (try? files.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? []
+            folders = entries.filter { files.fileExists(atPath: $0.appendingPathComponent("summary.csv").path) }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        }
+        scenarios = try folders.map { try ScenarioResults(folder: $0) }
+        let record = url.appendingPathComponent("run.json")
+        folderProvenance =
+            folders != [url] && files.fileExists(atPath: record.path) ? try RunProvenance(file: record) : nil
+        if scenarios.isEmpty && sweep == nil { throw ReportError.notResults(folder: url.path) }
+    }
+
+    /// The provenance line of charts drawn from these scenarios' runs.
+    public func provenanceLine(of names: [String]? = nil) -> String {
+        let chosen = scenarios.filter { names?.contains($0.name) ?? true }
+        return RunProvenance.line(chosen.compactMap(\.provenance))
+    }
+}

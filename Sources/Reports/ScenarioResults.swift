@@ -1,0 +1,105 @@
+import Foundation
+
+/// One scenario's `summary.csv` (MODEL.md §4) and where its numbers came from (`run.json`).
+public struct ScenarioResults: Sendable {
+    public let name: String
+    /// Whole-horizon figures by metric (the rows with an empty `year`).
+    public let horizon: [String: Estimate]
+    /// Yearly figures by metric, each sorted by year.
+    public let byYear: [String: [(year: Int, estimate: Estimate)]]
+    public let provenance: RunProvenance?
+
+    /// Read `folder/summary.csv` and, when present, `folder/run.json`.
+    public init(folder: URL) throws {
+        let table = try CSVTable(file: folder.appendingPathComponent("summary.csv"))
+        try table.require(["scenario", "metric", "year", "mean", "lo95", "hi95"])
+        var horizon: [String: Estimate] = [:]
+        var byYear: [String: [(year: Int, estimate: Estimate)]] = [:]
+        for row in table.rows.indices {
+            let estimate = Estimate(
+                mean: try table.number(row, "mean"), lower: try table.number(row, "lo95"),
+                upper: try table.number(row, "hi95"))
+            let metric = table.text(row, "metric"), year = table.text(row, "year")
+            if year.isEmpty {
+                horizon[metric] = estimate
+            } else if let value = Int(year) {
+                byYear[metric, default: []].append((value, estimate))
+            } else {
+                throw ReportError.malformed(
+                    file: table.file.path, line: table.line(of: row), reason: "year: expected a whole number, got `\(year)`")
+            }
+        }
+        for metric in byYear.keys { byYear[metric]?.sort { $0.year < $1.year } }
+        name = table.rows.indices.first.map { table.text($0, "scenario") } ?? folder.lastPathComponent
+        self.horizon = horizon
+        self.byYear = byYear
+        let record = folder.appendingPathComponent("run.json")
+        provenance = FileManager.default.fileExists(atPath: record.path) ? try RunProvenance(file: record) : nil
+    }
+}
+
+/// The part of `run.json` a chart cites: program version, commit, seed and sizes.
+///
+/// Decoded leniently (only these keys, extra keys ignored), so a report reads run.json files of other versions.
+public struct RunProvenance: Decodable, Equatable, Sendable {
+    public var version: String
+    public var gitCommit: String?
+    public var seed: UInt64
+    public var replicates: Int
+    public var households: Int
+    public var years: Int
+    public var generator: String?
+
+    public init(
+        version: String, gitCommit: String?, seed: UInt64, replicates: Int, households: Int, years: Int,
+        generator: String?
+    ) {
+        self.version = version
+        self.gitCommit = gitCommit
+        self.seed = seed
+        self.replicates = replicates
+        self.households = households
+        self.years = years
+        self.generator = generator
+    }
+
+    init(file: URL) throws {
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw ReportError.unreadable(file: file.path, reason: error.localizedDescription)
+        }
+        do { self = try JSONDecoder().decode(RunProvenance.self, from: data) } catch {
+            throw ReportError.malformed(file: file.path, line: nil, reason: "not a run.json of repoverty: \(error)")
+        }
+    }
+
+    /// One line for the foot of a chart, e.g. `repoverty 0.1.0 (commit 4fcdaad) · seed 7 · 8 replicates · …`.
+    /// Values that differ between the runs are listed, separated by `/`.
+    public static func line(_ runs: [RunProvenance]) -> String {
+        guard !runs.isEmpty else { return "repoverty · provenance unknown (no run.json found)" }
+        func distinct(_ values: [String]) -> String {
+            var seen: [String] = []
+            for value in values where !seen.contains(value) { seen.append(value) }
+            return seen.joined(separator: "/")
+        }
+        let commits = runs.compactMap { $0.gitCommit.map { String($0.prefix(7)) } }
+        var parts = ["repoverty " + distinct(runs.map(\.version)) + (commits.isEmpty ? "" : " (commit \(distinct(commits)))")]
+        parts.append("seed " + distinct(runs.map { String($0.seed) }))
+        parts.append(distinct(runs.map { String($0.replicates) }) + " replicates")
+        parts.append(distinct(runs.map { grouped($0.households) }) + " households")
+        parts.append(distinct(runs.map { String($0.years) }) + " years")
+        let generators = runs.compactMap(\.generator)
+        if !generators.isEmpty { parts.append("generator " + distinct(generators)) }
+        return parts.joined(separator: " · ")
+    }
+
+    private static func grouped(_ value: Int) -> String {
+        var digits = String(value), groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: ",")
+    }
+}
