@@ -20,6 +20,11 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override any scenario key.", valueName: "key.path=value"))
     var overrides: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Progress on standard error: auto (a bar on a terminal, for runs over 2 s), bar, json (a line per step), none.",
+        valueName: "auto|bar|json|none"))
+    var progress: ProgressMode = .auto
+
     func validate() throws {
         if let replicates, replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
         if let households, households < 1 { throw ValidationError("--households must be at least 1, got \(households)") }

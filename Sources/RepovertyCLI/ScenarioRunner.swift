@@ -10,6 +10,7 @@ struct ScenarioRunner {
     let directory: URL
     let overrides: [String]
     let quiet: Bool
+    let progress: ProgressMode
     let commit = GitCommit.current()
 
     init(options: RunOptions, output: String, quiet: Bool) {
@@ -17,6 +18,7 @@ struct ScenarioRunner {
         directory = URL(fileURLWithPath: output, isDirectory: true)
         overrides = options.allOverrides
         self.quiet = quiet
+        progress = options.progress
     }
 
     /// Load every file before running any, so bad input stops the command before any output.
@@ -33,7 +35,14 @@ struct ScenarioRunner {
     func run(_ scenario: Scenario) throws -> [Metric] {
         let started = Date()
         let result: SimulationResult
-        do { result = try Simulation.run(scenario.parameters, threads: threads) } catch {
+        let run = scenario.parameters.run
+        let reporter = progress.reporter(
+            scenario: scenario.name, total: ProgressReporter.tasks(households: run.households, replicates: run.replicates),
+            quiet: quiet)
+        reporter?.start()
+        let outcome = Result { try Simulation.run(scenario.parameters, threads: threads, observer: reporter) }
+        reporter?.finish()
+        do { result = try outcome.get() } catch {
             throw RunFailure(message: "\(scenario.sourcePath): the simulation failed: \(error)")
         }
         let metrics = Summary.metrics(result)
@@ -48,7 +57,6 @@ struct ScenarioRunner {
             throw RunFailure(message: "cannot write the results of \(scenario.name) into \(directory.path): \(error)")
         }
         if !quiet {
-            let run = scenario.parameters.run
             print(
                 "\(scenario.name): \(run.households) households × \(run.years) years × \(run.replicates) replicates,"
                     + " seed \(run.seed), \(result.threads) threads, " + String(format: "%.2f s", record.wallSeconds)
