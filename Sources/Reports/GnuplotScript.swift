@@ -81,7 +81,7 @@ struct GnuplotScript {
             let colour = Self.colours[0]
             lines.append(
                 "plot \(file) using 1:2 with boxes lc rgb '\(colour)' notitle, \\\n     \(file) using 1:2:3:4 with yerrorbars"
-                    + " lc rgb '#000000' pt -1 lw 1.5 notitle")
+                    + " lc rgb '#000000' pt 7 ps 0.4 lw 1.5 notitle")
 
         case .stackedBars(let categories, let parts, let values):
             // Stacks are drawn as boxes from the top down: each box reaches the running sum up to its part, so the
