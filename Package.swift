@@ -5,12 +5,13 @@ let package = Package(
     name: "repoverty",
     products: [
         .executable(name: "repoverty", targets: ["RepovertyCLI"]),
-        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Reports"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The GNU Scientific Library as a C module: a header and link flags, no logic.
@@ -29,12 +30,20 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         // summary.csv, run.json and the printed headline table, written atomically.
         .target(name: "Output", dependencies: ["Engine", "Model"]),
+        // Parameter sweeps: grids, Latin-hypercube samples, shards, per-point seeds, the SQLite store, merge and resume.
+        .target(
+            name: "Sweeps",
+            dependencies: ["Model", "Randomness", "Engine", "Scenarios", "Output", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
         .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
-            dependencies: ["Model", "Randomness", "Scenarios", "Engine", "Output", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
@@ -43,5 +52,9 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(
+            name: "SweepsTests",
+            dependencies: ["Sweeps", "Scenarios", "Engine", "Output", "Randomness", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

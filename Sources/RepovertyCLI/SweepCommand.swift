@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import Output
+import Sweeps
+
+/// `repoverty sweep SCENARIO --grid KEY=V1,V2 ... --output DIR`: run every point of a grid or sample into a SQLite store.
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a parameter sweep: a full factorial grid or a Latin-hypercube sample, resumable and shardable.",
+        discussion: """
+            Writes DIR/sweep.sqlite (points, every metric of every point, each run's provenance), committing each point
+            as it finishes, then DIR/sweep.csv (one row per point: the swept keys and the headline metrics with their
+            95 % intervals). Point i's seed is derived from --seed and i, so `repoverty run SCENARIO --set KEY=VALUE ...
+            --seed <its seed>` re-makes it alone. --shard I/N runs the points whose index is I modulo N; `repoverty merge`
+            combines shards. --slurm writes sbatch scripts instead of running.
+            Exit codes: 0 success, 1 a failure while running (or a sweep stopped early), 2 bad input or usage.
+            """
+    )
+
+    @OptionGroup var definition: SweepDefinitionOptions
+
+    @OptionGroup var options: RunOptions
+
+    @Option(help: ArgumentHelp("Run only shard I of N: the points whose index is I modulo N.", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Continue the sweep in DIR, skipping the points already complete (starts it if DIR has none).")
+    var resume = false
+
+    @Option(help: "Folder for sweep.sqlite and sweep.csv.")
+    var output: String
+
+    @Flag(help: "Print nothing but errors (and the rows, with --format).")
+    var quiet = false
+
+    @Option(help: "Also print the rows to standard output as csv or json (progress then goes to standard error).")
+    var format: SweepOutputFormat?
+
+    @Flag(help: "Write Slurm scripts (an array job, task I running shard I/N, and a merge job) into DIR/slurm/ instead of running.")
+    var slurm = false
+
+    @Option(help: "With --slurm: the number of array tasks N (default: one per point, at most 32).")
+    var tasks: Int?
+
+    @Option(
+        name: .customLong("sbatch"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("With --slurm: an extra #SBATCH option for both jobs, e.g. --sbatch --partition=short. Repeatable."))
+    var sbatchOptions: [String] = []
+
+    /// Test hook: stop after this many points as if interrupted (exit 1, finished points kept).
+    @Option(help: .hidden)
+    var stopAfterPoints: Int?
+
+    func validate() throws {
+        if let shard {
+            do { _ = try Shard.parse(shard) } catch { throw ValidationError(error.description) }
+        }
+        if slurm && (shard != nil || resume) { throw ValidationError("--slurm: expected no --shard or --resume (each task gets its shard)") }
+        if let tasks, tasks < 1 { throw ValidationError("--tasks '\(tasks)': expected at least 1") }
+        if (tasks != nil || !sbatchOptions.isEmpty) && !slurm { throw ValidationError("--tasks and --sbatch: expected --slurm too") }
+    }
+
+    func run() throws {
+        let shard = try self.shard.map { text throws in try Shard.parse(text) } ?? .whole
+        let plan = try definition.plan(overrides: options.allOverrides, shard: shard)
+        let directory = URL(fileURLWithPath: output, isDirectory: true)
+        if slurm { return try writeSlurmScripts(plan, directory: directory) }
+
+        let storeURL = directory.appendingPathComponent("sweep.sqlite")
+        let store: SweepStore
+        do {
+            if resume && FileManager.default.fileExists(atPath: storeURL.path) {
+                store = try SweepStore.open(at: storeURL)
+                let found = try store.identity()
+                if found != plan.identity {
+                    throw SweepStoreError.differentSweep(storeURL.path, expected: plan.identity.description, found: found.description)
+                }
+            } else {
+                store = try SweepStore.create(at: storeURL, identity: plan.identity)
+            }
+        } catch { throw sweepFailure(error, writing: storeURL.path) }
+
+        let progress = SweepProgress(quiet: quiet, toStandardError: format != nil, stopAfter: stopAfterPoints)
+        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let report: SweepRunner.Report
+        do {
+            report = try SweepRunner(threads: threads, gitCommit: GitCommit.current()).run(plan, store: store, observer: progress)
+        } catch { throw sweepFailure(error, writing: storeURL.path) }
+
+        let csvURL = directory.appendingPathComponent("sweep.csv")
+        let rows: [SweepTable.Row]
+        do {
+            rows = SweepTable.rows(try store.storedPoints())
+            try store.close()
+            try AtomicFile.write(SweepTable.csv(keyPaths: plan.keyPaths, rows: rows), to: csvURL)
+        } catch { throw sweepFailure(error, writing: csvURL.path) }
+        if let format { printSweepRows(format, keyPaths: plan.keyPaths, rows: rows) }
+        progress.say(
+            "\(plan.scenarioName): \(rows.count) points (\(report.ran) run now, \(report.skipped) already complete), shard \(shard)"
+                + " → \(csvURL.path), \(storeURL.path)")
+    }
+
+    private func writeSlurmScripts(_ plan: SweepPlan, directory: URL) throws {
+        let taskCount = min(tasks ?? min(plan.totalPoints, 32), plan.totalPoints)
+        var runArguments: [String] = []
+        if let seed = options.seed { runArguments += ["--seed", String(seed)] }
+        if let replicates = options.replicates { runArguments += ["--replicates", String(replicates)] }
+        if let households = options.households { runArguments += ["--households", String(households)] }
+        if let years = options.years { runArguments += ["--years", String(years)] }
+        runArguments += options.overrides.flatMap { ["--set", $0] }
+        let absoluteOutput = directory.standardizedFileURL.path
+        let scripts = SlurmScripts(
+            executable: ExecutablePath.current, sweepArguments: definition.arguments() + runArguments,
+            output: absoluteOutput, workingDirectory: FileManager.default.currentDirectoryPath, tasks: taskCount,
+            cpusPerTask: options.threads ?? 1, options: sbatchOptions, jobName: "repoverty-\(plan.scenarioName)")
+        let written: [URL]
+        do { written = try scripts.write(into: directory) } catch { throw RunFailure(message: "cannot write the Slurm scripts into \(directory.path): \(error)") }
+        if quiet { return }
+        print("""
+            \(plan.scenarioName): \(plan.totalPoints) points in \(taskCount) array tasks (task I runs --shard I/\(taskCount))
+            wrote \(written.map(\.path).joined(separator: ", "))
+            submit both jobs:   bash \(written[2].path)
+            or by hand:         jobid=$(sbatch --parsable \(written[0].path))
+                                sbatch --dependency=afterok:${jobid%%;*} \(written[1].path)
+            results:            \(absoluteOutput)/sweep.csv and sweep.sqlite once the merge job has run
+            """)
+    }
+}
+
+/// Progress lines for people and logs, and the test hook that stops a sweep early.
+final class SweepProgress: SweepObserver {
+    let quiet: Bool
+    let toStandardError: Bool
+    let stopAfter: Int?
+    private var finished = 0
+
+    init(quiet: Bool, toStandardError: Bool, stopAfter: Int?) {
+        self.quiet = quiet
+        self.toStandardError = toStandardError
+        self.stopAfter = stopAfter
+    }
+
+    var shouldStop: Bool { stopAfter.map { finished >= $0 } ?? false }
+
+    func pointStarted(_ point: PlannedPoint, position: Int, remaining: Int) {}
+
+    func pointFinished(_ point: PlannedPoint, position: Int, remaining: Int, seconds: Double) {
+        finished += 1
+        let values = zip(point.keyPaths, point.values).map { "\($0)=\($1)" }.joined(separator: " ")
+        say("point \(point.index) (\(position)/\(remaining)): \(values), seed \(point.seed), " + String(format: "%.2f s", seconds))
+    }
+
+    func say(_ line: String) {
+        if quiet { return }
+        if toStandardError { printToStandardError(line) } else { print(line) }
+    }
+}
+
+/// The running executable's absolute path, for scripts that call it again.
+enum ExecutablePath {
+    static var current: String {
+        #if os(Linux)
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #endif
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+}

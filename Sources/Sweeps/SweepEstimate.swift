@@ -1,0 +1,72 @@
+import Engine
+import Foundation
+import Model
+
+/// How big a sweep is and how long it should take, before running it (`repoverty plan`).
+///
+/// The time comes from a short calibration run of the first point at full horizon, one replicate, and at most two
+/// blocks of households per thread: household-years per second on this machine with these threads, applied to every
+/// point. The memory is the process's peak resident size before the calibration, plus the growth the calibration's
+/// (replicate, block) tasks caused, scaled to the largest point's task count: points run one at a time, so that is the
+/// sweep's peak. Both are estimates; the store records each point's real wall time.
+public struct SweepEstimate: Sendable {
+    public let points: Int
+    /// Replicate runs over all points (a point with R replicates counts R).
+    public let replicateRuns: Int
+    /// Households × (years + 1) × replicates, summed over points: the simulator's unit of work (year 0 included).
+    public let householdYears: Double
+    /// Measured in the calibration run.
+    public let householdYearsPerSecond: Double
+    public let seconds: Double
+    public let peakMemoryBytes: Double
+    /// About 100 bytes per stored metric row (as many as the calibration's), plus each point's resolved parameters (twice).
+    public let storeBytes: Double
+
+    /// Measures a calibration run on the plan's first point and scales it to the plan.
+    public static func measure(_ plan: SweepPlan, threads: Int) throws -> SweepEstimate {
+        guard let first = plan.points.first else {
+            return SweepEstimate(
+                points: 0, replicateRuns: 0, householdYears: 0, householdYearsPerSecond: 0, seconds: 0, peakMemoryBytes: 0,
+                storeBytes: 0)
+        }
+        var calibration = first.scenario.parameters
+        let households = min(calibration.run.households, 2 * Simulation.blockSize * max(1, threads))
+        calibration.run.households = households
+        calibration.run.replicates = 1
+        let before = peakResidentBytes()
+        let started = Date()
+        let result = try Simulation.run(calibration, threads: threads)
+        let seconds = max(Date().timeIntervalSince(started), 1e-6)
+        let growth = max(0, peakResidentBytes() - before)
+        let rate = Double(households * (calibration.run.years + 1)) / seconds
+        let perTask = growth / Double(max(1, result.blockCount))
+
+        let rowsPerPoint = Summary.rows(result).count
+        var householdYears = 0.0, replicateRuns = 0, maxTasks = 0, metricRows = 0.0, parameterBytes = 0.0
+        for point in plan.points {
+            let run = point.scenario.parameters.run
+            householdYears += Double(run.households) * Double(run.years + 1) * Double(run.replicates)
+            replicateRuns += run.replicates
+            let blocks = (run.households + Simulation.blockSize - 1) / Simulation.blockSize
+            maxTasks = max(maxTasks, blocks * run.replicates)
+            metricRows += Double(rowsPerPoint)
+            parameterBytes += Double(point.parametersJSON.utf8.count)
+        }
+        return SweepEstimate(
+            points: plan.points.count, replicateRuns: replicateRuns, householdYears: householdYears,
+            householdYearsPerSecond: rate, seconds: householdYears / rate,
+            peakMemoryBytes: before + perTask * Double(maxTasks), storeBytes: metricRows * 100 + 2 * parameterBytes)
+    }
+
+    /// The process's peak resident set size so far (`getrusage`; Linux reports kilobytes).
+    static func peakResidentBytes() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+            return Double(usage.ru_maxrss) * 1024
+        #else
+            guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+            return Double(usage.ru_maxrss)
+        #endif
+    }
+}

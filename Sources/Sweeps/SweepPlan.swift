@@ -1,0 +1,96 @@
+import Foundation
+import Model
+import Randomness
+import Scenarios
+
+/// One point of a sweep, resolved and checked: its index, seed, swept values and the scenario it runs.
+public struct PlannedPoint: Sendable {
+    public let index: Int
+    public let seed: UInt64
+    /// The swept keys, as in ``SweepPlan/keyPaths``.
+    public let keyPaths: [String]
+    /// The swept values, in the order of ``keyPaths``.
+    public let values: [String]
+    /// The overrides that make this point from the scenario file: the command's own, the point's values, its seed.
+    public let overrides: [String]
+    public let scenario: Scenario
+
+    /// The fully resolved parameters as JSON: what the store keeps to recognise the point on `--resume` and `merge`.
+    public var parametersJSON: String { ScenarioLoader.resolvedJSON(scenario.parameters) }
+}
+
+/// A sweep ready to run: the design, and every point of the requested shard loaded through ``ScenarioLoader``.
+///
+/// Every point's scenario is loaded and validated before any runs, so an out-of-range value stops the command with
+/// the loader's error (file, key, what was expected) and no output.
+public struct SweepPlan: Sendable {
+    public let scenarioPath: String
+    /// The scenario's name (its file name without `.yaml`).
+    public let scenarioName: String
+    public let design: SweepDesign
+    public let keyPaths: [String]
+    /// The sweep's seed: the scenario's `run.seed` after the command's overrides.
+    public let seed: UInt64
+    public let shard: Shard
+    /// The shard's points, in index order.
+    public let points: [PlannedPoint]
+    /// Every point of the sweep, whichever shard runs it.
+    public let totalPoints: Int
+
+    /// Loads the scenario with `overrides` (`--set` and run options), builds the design and loads each point of `shard`.
+    ///
+    /// A point's overrides are `overrides`, then `KEY=VALUE` for each swept key, then `run.seed=<point seed>`.
+    public static func make(
+        scenarioPath: String, overrides: [String], grid: [GridArgument], sample: Int?, shard: Shard = .whole
+    ) throws -> SweepPlan {
+        let base = try ScenarioLoader.load(path: scenarioPath, overrides: overrides)
+        let seed = base.parameters.run.seed
+        let design = try SweepDesign.make(
+            grid: grid, sample: sample, seed: seed, generator: GeneratorKind(base.parameters.run.generator))
+        let keyPaths = design.keyPaths
+        let allValues = try design.values()
+        var points: [PlannedPoint] = []
+        for (index, values) in allValues.enumerated() where shard.contains(point: index) {
+            let pointSeed = PointSeed.derive(seed: seed, point: index)
+            let pointOverrides = overrides + zip(keyPaths, values).map { "\($0)=\($1)" } + ["run.seed=\(pointSeed)"]
+            let scenario: Scenario
+            do { scenario = try ScenarioLoader.load(path: scenarioPath, overrides: pointOverrides) } catch {
+                throw sweptValueError(error, keyPaths: keyPaths)
+            }
+            points.append(
+                PlannedPoint(
+                    index: index, seed: pointSeed, keyPaths: keyPaths, values: values, overrides: pointOverrides, scenario: scenario))
+        }
+        return SweepPlan(
+            scenarioPath: scenarioPath, scenarioName: base.name, design: design, keyPaths: keyPaths, seed: seed,
+            shard: shard, points: points, totalPoints: allValues.count)
+    }
+
+    /// A value the grid gave that the loader refused is the `--grid` argument's fault: say so instead of `--set`.
+    static func sweptValueError(_ error: ScenarioError, keyPaths: [String]) -> ScenarioError {
+        guard error.file == "--set", let key = error.keyPath,
+            keyPaths.contains(where: { key == $0 || key.hasPrefix($0 + ".") || $0.hasPrefix(key + ".") })
+        else { return error }
+        var renamed = error
+        renamed.file = "--grid"
+        return renamed
+    }
+
+    /// What identifies the sweep as a whole in its store: shards and resumed runs must agree on it.
+    public var identity: SweepIdentity {
+        SweepIdentity(scenario: scenarioName, design: design.summary, keyPaths: keyPaths, pointCount: totalPoints, seed: seed)
+    }
+}
+
+/// What every shard of one sweep shares; two stores with different identities hold different sweeps.
+public struct SweepIdentity: Equatable, Sendable, CustomStringConvertible {
+    public let scenario: String
+    public let design: String
+    public let keyPaths: [String]
+    public let pointCount: Int
+    public let seed: UInt64
+
+    public var description: String {
+        "\(scenario), \(design) over \(keyPaths.joined(separator: ", ")), \(pointCount) points, seed \(seed)"
+    }
+}

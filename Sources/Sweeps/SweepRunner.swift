@@ -1,0 +1,85 @@
+import Engine
+import Foundation
+import Output
+import Randomness
+
+/// Follows a sweep from the command line: progress for people and schedulers, and a way to stop between points.
+public protocol SweepObserver: AnyObject {
+    /// A point is about to run; `position` counts from 1 among the `remaining` points this run will do.
+    func pointStarted(_ point: PlannedPoint, position: Int, remaining: Int)
+    /// A point's results are committed to the store.
+    func pointFinished(_ point: PlannedPoint, position: Int, remaining: Int, seconds: Double)
+    /// Read before each point: true stops the sweep there, with every finished point kept.
+    var shouldStop: Bool { get }
+}
+
+/// Why a sweep ended before its last point.
+public enum SweepRunError: Error, CustomStringConvertible {
+    /// The observer asked to stop; `completed` of `total` points of the shard are in the store.
+    case stopped(completed: Int, total: Int)
+    /// A point's simulation failed.
+    case pointFailed(point: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .stopped(let completed, let total):
+            "the sweep stopped with \(completed) of \(total) points complete; run it again with --resume to finish"
+        case .pointFailed(let point, let reason): "point \(point) failed: \(reason)"
+        }
+    }
+}
+
+/// Runs a plan's points that the store does not yet hold, one after another, each committed on its own.
+///
+/// Points run one at a time, each with every thread (the engine parallelises a point's replicates and blocks), so a
+/// point's figures never depend on how many points or threads there are.
+public struct SweepRunner {
+    public let threads: Int
+    public let gitCommit: String?
+
+    public init(threads: Int, gitCommit: String?) {
+        self.threads = threads
+        self.gitCommit = gitCommit
+    }
+
+    /// What a run did.
+    public struct Report: Equatable, Sendable {
+        /// Points run now.
+        public let ran: Int
+        /// Points already complete in the store (from an earlier, interrupted run).
+        public let skipped: Int
+    }
+
+    /// Runs the plan's incomplete points and records each in `store`.
+    ///
+    /// - Throws: ``SweepRunError`` when stopped or when a point fails; points finished before stay in the store.
+    public func run(_ plan: SweepPlan, store: SweepStore, observer: SweepObserver? = nil) throws -> Report {
+        try store.addPending(plan.points)
+        let done = try store.completedPoints()
+        let remaining = plan.points.filter { !done.contains($0.index) }
+        let skipped = plan.points.count - remaining.count
+        for (offset, point) in remaining.enumerated() {
+            if observer?.shouldStop == true {
+                throw SweepRunError.stopped(completed: skipped + offset, total: plan.points.count)
+            }
+            observer?.pointStarted(point, position: offset + 1, remaining: remaining.count)
+            let started = Date()
+            let result: SimulationResult
+            do { result = try Simulation.run(point.scenario.parameters, threads: threads) } catch {
+                throw SweepRunError.pointFailed(point: point.index, reason: "\(error)")
+            }
+            let seconds = Date().timeIntervalSince(started)
+            let settings = point.scenario.parameters.run
+            let provenance = RunProvenance(
+                version: ProgramVersion.current, gitCommit: gitCommit, gslVersion: GSLFunctions.version,
+                seed: settings.seed, generator: settings.generator.rawValue, households: settings.households,
+                years: settings.years, replicates: settings.replicates, threads: result.threads,
+                blockSize: Simulation.blockSize, startedAt: ISO8601DateFormatter().string(from: started),
+                wallSeconds: seconds, shard: plan.shard.description, scenarioFile: plan.scenarioPath,
+                overrides: point.overrides, parameters: point.parametersJSON)
+            try store.recordCompletion(point: point.index, rows: Summary.rows(result), provenance: provenance)
+            observer?.pointFinished(point, position: offset + 1, remaining: remaining.count, seconds: seconds)
+        }
+        return Report(ran: remaining.count, skipped: skipped)
+    }
+}
