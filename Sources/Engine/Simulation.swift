@@ -128,17 +128,20 @@ struct BlockTask {
         let first = block * Simulation.blockSize
         let end = min(households, first + Simulation.blockSize)
         var village = layout.village(ofHousehold: first)
+        // The population depends on the seed only: replicate 0 and year 0 in its key, whatever the replicate.
+        var populationKey = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: 0)
+        var key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: 0, household: 0)
         for index in first..<end {
             while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
             let county = layout.county(ofVillage: village)
-            let inBlock = index - first
-            // The population depends on the seed only: replicate 0 and year 0 in its key, whatever the replicate.
-            let populationKey = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: inBlock)
-            stream.reseed(mixedKey: populationKey.mixed(.population))
+            let inBlock = UInt64(index - first)
+            populationKey.household = inBlock
+            populationKey.restart(stream, for: .population)
             var household = synthesis.household(village: UInt32(village), stream: stream)
+            key.household = inBlock
             for year in 0...years {
                 var accounts = covariates.householdYear(year: year, village: village, county: county)
-                let key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: year, household: inBlock)
+                key.year = UInt64(year)
                 let outcome = step.advance(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
                     if household.flags.contains(.inCohort) { tally.recordCohortMember(household) }
