@@ -109,6 +109,58 @@ public enum Simulation {
     }
 }
 
+extension Simulation {
+    /// Synthesise every household of the scenario's population once, in blocks on `threads` workers, and return the
+    /// total number of members (so the work cannot be optimised away): what population synthesis costs in a run, per
+    /// replicate, measured apart from the years by ``Benchmark`` (issue 5).
+    public static func synthesisePopulation(_ parameters: ScenarioParameters, threads: Int) throws -> Int {
+        let settings = parameters.run
+        let generator = GeneratorKind(settings.generator)
+        let households = settings.households
+        let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
+        let layout = try VillageLayout(
+            households: households, parameters: parameters.population.villages, seed: settings.seed, generator: generator)
+        let blockCount = (households + blockSize - 1) / blockSize
+        let nextBlock = Atomic<Int>(0)
+        let members = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blockCount))) { _ in
+            let stream: RandomStream
+            do { stream = try RandomStream(generator: generator) } catch {
+                failure.withLock { $0 = $0 ?? error }
+                return
+            }
+            var sum = 0
+            while true {
+                let block = nextBlock.wrappingAdd(1, ordering: .relaxed).oldValue
+                if block >= blockCount { break }
+                let first = block * blockSize
+                var village = layout.village(ofHousehold: first)
+                var key = HouseholdStreamKey(seed: settings.seed, replicate: 0, block: block, year: 0, household: 0)
+                for index in first..<min(households, first + blockSize) {
+                    while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
+                    key.household = UInt64(index - first)
+                    key.restart(stream, for: .population)
+                    sum += synthesis.household(village: UInt32(village), stream: stream).size
+                }
+            }
+            members.wrappingAdd(sum, ordering: .relaxed)
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return members.load(ordering: .relaxed)
+    }
+
+    /// Bytes the engine keeps for a run besides the households in flight: one tally per (replicate, block) task, the
+    /// covariate tables of every replicate and the village layout (issue 5: what grows with the population).
+    public static func retainedStateBytes(households: Int, years: Int, replicates: Int, villages: Int, counties: Int) -> Int {
+        let blockCount = (households + blockSize - 1) / blockSize
+        let tally = MemoryLayout<Tally>.stride + 8 * ((years + 1) * Tally.columnsPerYear + HouseholdType.allCases.count)
+        let covariates = (years + 1) * (villages * MemoryLayout<Bool>.stride + counties * (MemoryLayout<Bool>.stride + 8) + 8)
+        let layout = villages * MemoryLayout<Int>.stride
+        return replicates * blockCount * tally + replicates * covariates + layout
+    }
+}
+
 /// One (replicate, block) task: synthesise the block's households and run each through years 0…T.
 ///
 /// Households are independent within a year (no village-level feedback in MODEL.md), so each household runs through
