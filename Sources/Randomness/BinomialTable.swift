@@ -48,9 +48,14 @@ public final class BinomialTable: @unchecked Sendable {
 extension RandomStream {
     /// Binomial(n, p) (`gsl_ran_binomial`) with GSL's per-call terms read from `table` when it is for p: the same
     /// number as ``binomial(_:_:)`` always. Draws nothing when n is 0 or p is 0.
-    @inlinable
+    @inlinable @inline(__always)
     public func binomial(_ n: Int, _ p: Double, _ table: BinomialTable) -> Int {
-        if n <= 0 || p <= 0 { return 0 }
+        if n <= 0 || p <= 0 { return 0 }  // inline at the call: most of the model's binomials have n = 0
+        return binomialDrawn(n, p, table)
+    }
+
+    @inlinable
+    func binomialDrawn(_ n: Int, _ p: Double, _ table: BinomialTable) -> Int {
         guard inlinesTaus2, n <= table.maxTrials, table.probability == p, table.byInversion[n] else {
             return binomial(n, p)
         }

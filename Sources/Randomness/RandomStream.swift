@@ -211,9 +211,14 @@ public final class RandomStream {
     }
 
     /// Successes in n trials of probability p (`gsl_ran_binomial`). Draws nothing when n is 0 or p is 0.
-    @inlinable
+    @inlinable @inline(__always)
     public func binomial(_ n: Int, _ p: Double) -> Int {
         if n <= 0 || p <= 0 { return 0 }
+        return binomialDrawn(n, p)
+    }
+
+    @inlinable
+    func binomialDrawn(_ n: Int, _ p: Double) -> Int {
         startIfPending()
         if inlinesTaus2, let drawn = taus2BinomialByInversion(UInt32(n), p) { return drawn }
         return Int(gsl_ran_binomial(rng, p, UInt32(n)))
