@@ -196,7 +196,10 @@ struct BlockTask {
                 key.year = UInt64(year)
                 let outcome = step.advance(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
-                    if household.flags.contains(.inCohort) { tally.recordCohortMember(household) }
+                    // Every metric is over the cohort (MODEL.md §1), and a household's draws come from its own
+                    // streams: a household poor in year 0 can change no figure, so its later years are skipped.
+                    guard household.flags.contains(.inCohort) else { break }
+                    tally.recordCohortMember(household)
                 } else if outcome.inCohort {
                     tally.record(outcome, household: household, year: accounts, povertyLine: step.povertyLine)
                 }
