@@ -1,6 +1,10 @@
 import CGSL
 
-/// GSL's own taus2 generator, uniform, Bernoulli and small-mean binomial, transcribed so the yearly loop draws without
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// GSL's own taus2 generator, uniform, Bernoulli, small-mean binomial and lognormal, transcribed so the yearly loop draws without
 /// a call into the library (issue 5; docs/PERFORMANCE.md, "Where the time goes").
 ///
 /// Why: a binomial through GSL costs a call, a call through `gsl_rng_type`'s function pointer for each uniform, and a
@@ -43,6 +47,20 @@ extension RandomStream {
             x *= x
         } while n != 0
         return value
+    }
+
+    /// GSL's `gsl_ran_lognormal` (randist/lognormal.c): a normal by the polar method, u·√(−2 ln r² / r²), then
+    /// exp(σ·normal + ζ), with the C library's own `log` and `exp`, the ones GSL calls.
+    @inlinable @inline(__always)
+    func taus2Lognormal(zeta: Double, sigma: Double) -> Double {
+        var u = 0.0, v = 0.0, r2 = 0.0
+        repeat {
+            u = -1 + 2 * taus2Uniform()
+            v = -1 + 2 * taus2Uniform()
+            r2 = u * u + v * v
+        } while r2 > 1.0 || r2 == 0
+        let normal = u * (-2.0 * log(r2) / r2).squareRoot()
+        return exp(sigma * normal + zeta)
     }
 
     /// GSL's `gsl_ran_binomial` (randist/binomial_tpe.c) for n·min(p, 1 − p) < 14: inversion of the distribution

@@ -235,7 +235,7 @@ public final class RandomStream {
     @inlinable
     public func lognormal(zeta: Double, sigma: Double) -> Double {
         startIfPending()
-        return gsl_ran_lognormal(rng, zeta, sigma)
+        return inlinesTaus2 ? taus2Lognormal(zeta: zeta, sigma: sigma) : gsl_ran_lognormal(rng, zeta, sigma)
     }
 
     /// Gamma with shape `shape` and scale `scale` (`gsl_ran_gamma`): mean shape·scale.

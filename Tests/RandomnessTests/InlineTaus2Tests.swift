@@ -54,6 +54,18 @@ final class InlineTaus2Tests: XCTestCase {
         XCTAssertEqual(inline.nextRaw(), gsl.nextRaw(), "the generators ended in different states")
     }
 
+    func testLognormalsAreGSLs() throws {
+        let (inline, gsl) = try pair(4)
+        let parameters: [(zeta: Double, sigma: Double)] = [(0, 0.3), (0, 0.5), (8.5, 1.1), (-2, 0.01), (0, 0)]
+        for index in 0..<200_000 {
+            let (zeta, sigma) = parameters[index % parameters.count]
+            let a = inline.lognormal(zeta: zeta, sigma: sigma), b = gsl.lognormal(zeta: zeta, sigma: sigma)
+            XCTAssertEqual(a.bitPattern, b.bitPattern, "lognormal(\(zeta), \(sigma)) at draw \(index)")
+            if a.bitPattern != b.bitPattern { return }
+        }
+        XCTAssertEqual(inline.nextRaw(), gsl.nextRaw(), "the generators ended in different states")
+    }
+
     /// A lazy restart draws exactly what an eager reseed under the same key draws, and skips the reseed if nothing is
     /// drawn.
     func testLazyRestartIsAnEagerReseedAtTheFirstDraw() throws {
