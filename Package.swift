@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Issue 5's kernel harness: ns per draw, per household-year and per block step (docs/PERFORMANCE.md).
+        .executableTarget(name: "RepovertyKernels", dependencies: ["Engine", "Model"], path: "Benchmarks/RepovertyKernels"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Output", "Randomness"]),

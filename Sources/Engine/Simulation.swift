@@ -109,6 +109,58 @@ public enum Simulation {
     }
 }
 
+extension Simulation {
+    /// Synthesise every household of the scenario's population once, in blocks on `threads` workers, and return the
+    /// total number of members (so the work cannot be optimised away): what population synthesis costs in a run, per
+    /// replicate, measured apart from the years by ``Benchmark`` (issue 5).
+    public static func synthesisePopulation(_ parameters: ScenarioParameters, threads: Int) throws -> Int {
+        let settings = parameters.run
+        let generator = GeneratorKind(settings.generator)
+        let households = settings.households
+        let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
+        let layout = try VillageLayout(
+            households: households, parameters: parameters.population.villages, seed: settings.seed, generator: generator)
+        let blockCount = (households + blockSize - 1) / blockSize
+        let nextBlock = Atomic<Int>(0)
+        let members = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blockCount))) { _ in
+            let stream: RandomStream
+            do { stream = try RandomStream(generator: generator) } catch {
+                failure.withLock { $0 = $0 ?? error }
+                return
+            }
+            var sum = 0
+            while true {
+                let block = nextBlock.wrappingAdd(1, ordering: .relaxed).oldValue
+                if block >= blockCount { break }
+                let first = block * blockSize
+                var village = layout.village(ofHousehold: first)
+                var key = HouseholdStreamKey(seed: settings.seed, replicate: 0, block: block, year: 0, household: 0)
+                for index in first..<min(households, first + blockSize) {
+                    while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
+                    key.household = UInt64(index - first)
+                    key.restart(stream, for: .population)
+                    sum += synthesis.household(village: UInt32(village), stream: stream).size
+                }
+            }
+            members.wrappingAdd(sum, ordering: .relaxed)
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return members.load(ordering: .relaxed)
+    }
+
+    /// Bytes the engine keeps for a run besides the households in flight: one tally per (replicate, block) task, the
+    /// covariate tables of every replicate and the village layout (issue 5: what grows with the population).
+    public static func retainedStateBytes(households: Int, years: Int, replicates: Int, villages: Int, counties: Int) -> Int {
+        let blockCount = (households + blockSize - 1) / blockSize
+        let tally = MemoryLayout<Tally>.stride + 8 * ((years + 1) * Tally.columnsPerYear + HouseholdType.allCases.count)
+        let covariates = (years + 1) * (villages * MemoryLayout<Bool>.stride + counties * (MemoryLayout<Bool>.stride + 8) + 8)
+        let layout = villages * MemoryLayout<Int>.stride
+        return replicates * blockCount * tally + replicates * covariates + layout
+    }
+}
+
 /// One (replicate, block) task: synthesise the block's households and run each through years 0…T.
 ///
 /// Households are independent within a year (no village-level feedback in MODEL.md), so each household runs through
@@ -128,20 +180,26 @@ struct BlockTask {
         let first = block * Simulation.blockSize
         let end = min(households, first + Simulation.blockSize)
         var village = layout.village(ofHousehold: first)
+        // The population depends on the seed only: replicate 0 and year 0 in its key, whatever the replicate.
+        var populationKey = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: 0)
+        var key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: 0, household: 0)
         for index in first..<end {
             while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
             let county = layout.county(ofVillage: village)
-            let inBlock = index - first
-            // The population depends on the seed only: replicate 0 and year 0 in its key, whatever the replicate.
-            let populationKey = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: inBlock)
-            stream.reseed(mixedKey: populationKey.mixed(.population))
+            let inBlock = UInt64(index - first)
+            populationKey.household = inBlock
+            populationKey.restart(stream, for: .population)
             var household = synthesis.household(village: UInt32(village), stream: stream)
+            key.household = inBlock
             for year in 0...years {
                 var accounts = covariates.householdYear(year: year, village: village, county: county)
-                let key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: year, household: inBlock)
+                key.year = UInt64(year)
                 let outcome = step.advance(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
-                    if household.flags.contains(.inCohort) { tally.recordCohortMember(household) }
+                    // Every metric is over the cohort (MODEL.md §1), and a household's draws come from its own
+                    // streams: a household poor in year 0 can change no figure, so its later years are skipped.
+                    guard household.flags.contains(.inCohort) else { break }
+                    tally.recordCohortMember(household)
                 } else if outcome.inCohort {
                     tally.record(outcome, household: household, year: accounts, povertyLine: step.povertyLine)
                 }

@@ -69,12 +69,27 @@ private let gslErrorHandlerSwitchedOff: Bool = {
 /// draws (a household's year for one purpose, a village's flood for one year). Reseeding fills the generator's whole
 /// state from the 64-bit mixed key with SplitMix64, so distinct keys give distinct streams; `gsl_rng_set` is never used.
 /// Not thread-safe: each task makes its own.
+///
+/// A stream can also be restarted lazily (``restart(_:_:_:)``): the key is kept and the generator is reseeded only at
+/// the first draw, so a phase of the year that draws nothing costs neither the key's mixing nor the reseed, and the
+/// draws that do happen are exactly those of an eager reseed (issue 5, docs/PERFORMANCE.md). The draws are inlinable,
+/// so a call in the model goes straight to GSL.
 public final class RandomStream {
     public let generator: GeneratorKind
-    private let rng: UnsafeMutablePointer<gsl_rng>
+    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
     private let state: UnsafeMutableRawPointer
+    /// The key of a lazy restart not yet applied. Behind a pointer, not a stored `var`, so reading it on every draw
+    /// costs a load and no exclusivity check.
+    @usableFromInline let pending: UnsafeMutablePointer<PendingKey>
+    /// Whether uniforms, Bernoullis and small binomials are drawn by the inline transcription of GSL's taus2
+    /// (InlineTaus2.swift) rather than through GSL's function pointers: true for taus2, the default generator.
+    @usableFromInline let inlinesTaus2: Bool
+    /// GSL's taus2 state (`unsigned long s1, s2, s3`), read and written in place by the inline path.
+    @usableFromInline let taus2Words: UnsafeMutablePointer<UInt>
 
-    public init(generator: GeneratorKind = .taus2) throws {
+    /// - Parameter inlineDraws: draw taus2's uniforms, Bernoullis and small binomials by the inline transcription of
+    ///   GSL (the same numbers, faster); false calls GSL for every draw, for tests and benchmarks that compare the two.
+    public init(generator: GeneratorKind = .taus2, inlineDraws: Bool = true) throws {
         _ = gslErrorHandlerSwitchedOff
         guard let rng = gsl_rng_alloc(generator.gslType) else {
             throw RandomnessError.allocationFailed("a \(generator.rawValue) generator")
@@ -87,6 +102,10 @@ public final class RandomStream {
         self.generator = generator
         self.rng = rng
         self.state = state
+        pending = UnsafeMutablePointer<PendingKey>.allocate(capacity: 1)
+        pending.initialize(to: PendingKey())
+        inlinesTaus2 = inlineDraws && generator == .taus2
+        taus2Words = state.assumingMemoryBound(to: UInt.self)
     }
 
     /// A stream already seeded from `key`.
@@ -95,7 +114,10 @@ public final class RandomStream {
         reseed(key)
     }
 
-    deinit { gsl_rng_free(rng) }
+    deinit {
+        gsl_rng_free(rng)
+        pending.deallocate()
+    }
 
     /// Start the stream identified by `key`.
     public func reseed(_ key: StreamKey) { reseed(mixedKey: key.mixed) }
@@ -105,6 +127,7 @@ public final class RandomStream {
     /// Every word of state comes from SplitMix64 seeded with the 64-bit key. The Tausworthe components are kept
     /// above the minima GSL's own seeding enforces (2, 8, 16, 128), below which a component degenerates.
     public func reseed(mixedKey: UInt64) {
+        pending.pointee.isPending = false
         var words = SplitMix64(seed: mixedKey)
         switch generator {
         case .taus2:
@@ -126,6 +149,28 @@ public final class RandomStream {
         }
     }
 
+    /// Start, at the first draw, the stream whose key is `partial` followed by the words `a` and `b`: the same stream as
+    /// `reseed(mixedKey: partial.appending(a).appending(b).finished())`, with the mixing and the reseed skipped
+    /// altogether if nothing is drawn before the next restart.
+    @inlinable @inline(__always)
+    public func restart(_ partial: PartialStreamKey, _ a: UInt64, _ b: UInt64) {
+        pending.pointee = PendingKey(isPending: true, partial: partial, a: a, b: b)
+    }
+
+    /// Whether a lazy restart is waiting for its first draw (for tests).
+    public var isRestartPending: Bool { pending.pointee.isPending }
+
+    @inlinable @inline(__always)
+    func startIfPending() {
+        if pending.pointee.isPending { startPending() }
+    }
+
+    @usableFromInline
+    func startPending() {
+        let key = pending.pointee
+        reseed(mixedKey: key.partial.appending(key.a).appending(key.b).finished())
+    }
+
     @inline(__always)
     private static func word32(_ words: inout SplitMix64, atLeast minimum: UInt) -> UInt {
         let value = UInt(words.next() >> 32)
@@ -135,57 +180,125 @@ public final class RandomStream {
     // MARK: Raw draws
 
     /// The generator's next raw output (32 bits for every generator offered).
-    public func nextRaw() -> UInt { gsl_rng_get(rng) }
+    @inlinable
+    public func nextRaw() -> UInt {
+        startIfPending()
+        return inlinesTaus2 ? taus2Next() : gsl_rng_get(rng)
+    }
 
     /// Uniform on [0, 1) (`gsl_rng_uniform`).
-    public func uniform() -> Double { gsl_rng_uniform(rng) }
+    @inlinable
+    public func uniform() -> Double {
+        startIfPending()
+        return inlinesTaus2 ? taus2Uniform() : gsl_rng_uniform(rng)
+    }
 
     /// Uniform integer in 0..<n (`gsl_rng_uniform_int`); n ≥ 1.
-    public func uniformInt(below n: Int) -> Int { Int(gsl_rng_uniform_int(rng, UInt(n))) }
+    @inlinable
+    public func uniformInt(below n: Int) -> Int {
+        startIfPending()
+        return Int(gsl_rng_uniform_int(rng, UInt(n)))
+    }
 
     // MARK: Distributions (all `gsl_ran_*`)
 
     /// 1 with probability p (`gsl_ran_bernoulli`).
-    public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
+    @inlinable
+    public func bernoulli(_ p: Double) -> Bool {
+        startIfPending()
+        // gsl_ran_bernoulli: 1 when a uniform is below p.
+        return inlinesTaus2 ? taus2Uniform() < p : gsl_ran_bernoulli(rng, p) == 1
+    }
 
     /// Successes in n trials of probability p (`gsl_ran_binomial`). Draws nothing when n is 0 or p is 0.
+    @inlinable @inline(__always)
     public func binomial(_ n: Int, _ p: Double) -> Int {
         if n <= 0 || p <= 0 { return 0 }
+        return binomialDrawn(n, p)
+    }
+
+    @inlinable
+    func binomialDrawn(_ n: Int, _ p: Double) -> Int {
+        startIfPending()
+        if inlinesTaus2, let drawn = taus2BinomialByInversion(UInt32(n), p) { return drawn }
         return Int(gsl_ran_binomial(rng, p, UInt32(n)))
     }
 
     /// Poisson with mean `mean` (`gsl_ran_poisson`).
-    public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
+    @inlinable
+    public func poisson(mean: Double) -> Int {
+        startIfPending()
+        return Int(gsl_ran_poisson(rng, mean))
+    }
 
     /// exp(N(zeta, sigma²)) (`gsl_ran_lognormal`): median e^zeta.
-    public func lognormal(zeta: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, zeta, sigma) }
+    @inlinable
+    public func lognormal(zeta: Double, sigma: Double) -> Double {
+        startIfPending()
+        return inlinesTaus2 ? taus2Lognormal(zeta: zeta, sigma: sigma) : gsl_ran_lognormal(rng, zeta, sigma)
+    }
 
     /// Gamma with shape `shape` and scale `scale` (`gsl_ran_gamma`): mean shape·scale.
-    public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
+    @inlinable
+    public func gamma(shape: Double, scale: Double) -> Double {
+        startIfPending()
+        return gsl_ran_gamma(rng, shape, scale)
+    }
 
     /// Beta(a, b) (`gsl_ran_beta`): mean a / (a + b).
-    public func beta(_ a: Double, _ b: Double) -> Double { gsl_ran_beta(rng, a, b) }
+    @inlinable
+    public func beta(_ a: Double, _ b: Double) -> Double {
+        startIfPending()
+        return gsl_ran_beta(rng, a, b)
+    }
 
     /// Standard normal by the ziggurat method (`gsl_ran_gaussian_ziggurat`), scaled by sigma.
-    public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
+    @inlinable
+    public func gaussian(sigma: Double) -> Double {
+        startIfPending()
+        return gsl_ran_gaussian_ziggurat(rng, sigma)
+    }
 
     /// Marked items among `draws` taken without replacement from `marked + unmarked` (`gsl_ran_hypergeometric`).
     /// Draws nothing when the answer is certain.
+    @inlinable
     public func hypergeometric(marked: Int, unmarked: Int, draws: Int) -> Int {
         if draws <= 0 || marked <= 0 { return 0 }
         if unmarked <= 0 { return min(draws, marked) }
         if draws >= marked + unmarked { return marked }
+        startIfPending()
         return Int(gsl_ran_hypergeometric(rng, UInt32(marked), UInt32(unmarked), UInt32(draws)))
     }
 
     /// An index drawn from a preprocessed discrete distribution (`gsl_ran_discrete`).
-    public func discrete(_ table: DiscreteDistribution) -> Int { Int(gsl_ran_discrete(rng, table.table)) }
+    @inlinable
+    public func discrete(_ table: DiscreteDistribution) -> Int {
+        startIfPending()
+        return Int(gsl_ran_discrete(rng, table.table))
+    }
+}
+
+/// A lazy restart's key, kept until the stream's first draw (see ``RandomStream/restart(_:_:_:)``).
+@usableFromInline
+struct PendingKey {
+    @usableFromInline var isPending: Bool
+    @usableFromInline var partial: PartialStreamKey
+    @usableFromInline var a: UInt64
+    @usableFromInline var b: UInt64
+
+    @inlinable
+    init(isPending: Bool = false, partial: PartialStreamKey = PartialStreamKey(wordCount: 0), a: UInt64 = 0, b: UInt64 = 0) {
+        self.isPending = isPending
+        self.partial = partial
+        self.a = a
+        self.b = b
+    }
 }
 
 /// A discrete distribution over 0..<weights.count, preprocessed once by GSL's Walker alias method
 /// (`gsl_ran_discrete_preproc`) so each draw is constant time.
 public final class DiscreteDistribution: @unchecked Sendable {
-    fileprivate let table: UnsafeMutablePointer<gsl_ran_discrete_t>
+    @usableFromInline let table: UnsafeMutablePointer<gsl_ran_discrete_t>
     public let weights: [Double]
 
     /// - Parameter weights: non-negative, not all zero; they need not sum to 1.

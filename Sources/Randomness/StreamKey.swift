@@ -43,6 +43,33 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "(" + words.map(String.init).joined(separator: ", ") + ")" }
 }
 
+/// The mixer of ``StreamKey/mixed`` part-way through a key of known length: the words mixed so far are folded into one
+/// 64-bit state, so a loop that varies only the last words of a key pays one mix per word it adds (issue 5).
+///
+/// `PartialStreamKey(wordCount: n)` followed by `appending` each of the n words and ``finished`` gives exactly
+/// ``StreamKey/mix(_:)`` of those words.
+public struct PartialStreamKey: Sendable, Equatable {
+    /// The mixer's state after the words appended so far.
+    public let hash: UInt64
+
+    /// The start of a key that will have `wordCount` words.
+    @inlinable
+    public init(wordCount: Int) { hash = SplitMix64.mix(0x5245_504F_5645_5254 ^ UInt64(wordCount)) }
+
+    @inlinable
+    init(hash: UInt64) { self.hash = hash }
+
+    /// The key with one more word.
+    @inlinable
+    public func appending(_ word: UInt64) -> PartialStreamKey {
+        PartialStreamKey(hash: SplitMix64.mix(hash ^ word) &+ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The mixed 64-bit key, once every word has been appended.
+    @inlinable
+    public func finished() -> UInt64 { SplitMix64.mix(hash) }
+}
+
 /// Steele, Lea and Flood's SplitMix64 (2014): the finaliser is a bijection on 64 bits with full avalanche, and the
 /// sequence generator fills a generator's state from one 64-bit value. Used only to seed GSL generators, never to draw
 /// a variate of the model.

@@ -57,12 +57,14 @@ public struct Household: Equatable, Sendable {
     public init() {}
 
     /// Members in every role.
+    @inline(__always)
     public var size: Int {
         Int(generalLabour) + Int(skilledLabour) + Int(weakLabour) + Int(elderly) + Int(children) + Int(highSchool)
             + Int(university) + Int(disabled)
     }
 
     /// Members who earn: general, skilled and weak labour, at home or away.
+    @inline(__always)
     public var workers: Int { Int(generalLabour) + Int(skilledLabour) + Int(weakLabour) }
 
     /// Whether the household has land or livestock (and so can enrol in agricultural insurance).

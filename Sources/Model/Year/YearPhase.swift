@@ -53,11 +53,14 @@ public enum StreamPurpose: UInt64, CaseIterable, Sendable {
 /// household's index in its block, so each household-year-purpose has its own stream and a change in one household's
 /// state never shifts another's draws (docs/MODEL.md, "Streams").
 public struct HouseholdStreamKey: Sendable {
-    public var seed: UInt64
-    public var replicate: UInt64
-    public var block: UInt64
+    public let seed: UInt64
+    public let replicate: UInt64
+    public let block: UInt64
     public var year: UInt64
     public var household: UInt64
+    /// The mixer's state after (seed, replicate, block): fixed for a task, so a household-year's key for a purpose
+    /// costs three more mixes, paid only if the phase draws (issue 5).
+    public let blockCoordinates: PartialStreamKey
 
     public init(seed: UInt64, replicate: Int, block: Int, year: Int, household: Int) {
         self.seed = seed
@@ -65,12 +68,21 @@ public struct HouseholdStreamKey: Sendable {
         self.block = UInt64(block)
         self.year = UInt64(year)
         self.household = UInt64(household)
+        blockCoordinates = PartialStreamKey(wordCount: 6).appending(seed).appending(UInt64(replicate))
+            .appending(UInt64(block))
     }
 
     /// The mixed 64-bit key of this household-year's stream for `purpose`.
     @inline(__always)
     public func mixed(_ purpose: StreamPurpose) -> UInt64 {
-        StreamKey.mix(seed, replicate, block, purpose.rawValue, year, household)
+        blockCoordinates.appending(purpose.rawValue).appending(year).appending(household).finished()
+    }
+
+    /// Restart `stream` lazily under this household-year's key for `purpose`: the stream of ``mixed(_:)``, reseeded
+    /// only if the phase draws.
+    @inline(__always)
+    public func restart(_ stream: RandomStream, for purpose: StreamPurpose) {
+        stream.restart(blockCoordinates.appending(purpose.rawValue), year, household)
     }
 
     /// The same key as a ``StreamKey`` (for tests and messages).

@@ -3,7 +3,7 @@ import Randomness
 /// The year of MODEL.md §4 for one household, phase by phase in the contract's order.
 ///
 /// The phases are stored as their concrete types and called directly, so the household loop is statically dispatched.
-/// Before each phase that draws, the one stream of the task is restarted under that phase's key
+/// Before each phase that may draw, the one stream of the task is restarted under that phase's key
 /// (seed, replicate, block, purpose, year, household): a phase's draws never depend on how many another phase made.
 /// Adding a shock: write its file in Shocks/, add a stored property here and one `run` line in ``advance``.
 public struct YearlyStep: Sendable {
@@ -84,7 +84,7 @@ public struct YearlyStep: Sendable {
 
         let outcome = status(of: &household, year: year)  // step 10 (step 11's costs are in `year`)
 
-        stream.reseed(mixedKey: key.mixed(.trainingCertification))  // step 12
+        key.restart(stream, for: .trainingCertification)  // step 12
         training.certify(&household, year: year, stream: stream)
         if household.flags.contains(.relocated) && household.yearsSinceRelocation < UInt8.max {
             household.yearsSinceRelocation += 1
@@ -128,13 +128,13 @@ public struct YearlyStep: Sendable {
         return outcome
     }
 
-    /// Restart the stream under the phase's key (unless the phase draws nothing), then apply the phase.
+    /// Restart the stream under the phase's key (lazily: reseeded at the phase's first draw, if any), then apply it.
     @inline(__always)
     private func run<Phase: YearPhase>(
         _ phase: Phase, _ household: inout Household, _ year: inout HouseholdYear, _ key: HouseholdStreamKey,
         _ stream: RandomStream
     ) {
-        if Phase.purpose != .deterministic { stream.reseed(mixedKey: key.mixed(Phase.purpose)) }
+        if Phase.purpose != .deterministic { key.restart(stream, for: Phase.purpose) }
         phase.apply(to: &household, year: &year, stream: stream)
     }
 }

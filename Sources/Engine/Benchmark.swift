@@ -1,0 +1,106 @@
+import Dispatch
+import Model
+import Randomness
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Speed and memory of whole runs, measured rather than asserted (issue 5; docs/PERFORMANCE.md).
+///
+/// A run does population synthesis and the years interleaved, household by household; the benchmark times the whole
+/// run and, apart, a pass that only synthesises the same population on the same threads, and reports the years alone
+/// as the difference. Household-years count the horizon, households × years × replicates (the selection year 0 also
+/// runs every phase, so the year-steps are households × (years + 1) × replicates).
+public enum Benchmark {
+    /// One timed configuration.
+    public struct Timing: Sendable {
+        public let threads: Int
+        /// Best wall time of the whole run over the repetitions, seconds.
+        public let runSeconds: Double
+        /// Best wall time of synthesising the population once on as many threads, seconds (a run synthesises it once
+        /// per replicate).
+        public let synthesisSeconds: Double
+        public let householdYears: Int
+        public let replicates: Int
+
+        /// Seconds spent in the years: the run less its synthesis, never below zero.
+        public var simulationSeconds: Double { max(1e-9, runSeconds - Double(replicates) * synthesisSeconds) }
+        public var householdYearsPerSecond: Double { Double(householdYears) / simulationSeconds }
+        public var nanosecondsPerHouseholdYear: Double { simulationSeconds * 1e9 / Double(householdYears) }
+        /// Households synthesised per second.
+        public var synthesisHouseholdsPerSecond: Double { Double(householdYears / replicates) / synthesisSeconds }
+    }
+
+    /// What ``measure(_:threads:repetitions:)`` found.
+    public struct Report: Sendable {
+        public let households: Int
+        public let years: Int
+        public let replicates: Int
+        public let generator: GeneratorKind
+        /// On one thread, then on the requested number (absent when that is 1).
+        public let single: Timing
+        public let parallel: Timing?
+        /// The state of one household: `MemoryLayout<Household>.size` and `.stride`. Households are not stored (each
+        /// runs through all its years before the next), so only one a worker is alive at a time.
+        public let householdBytes: Int
+        public let householdStride: Int
+        /// What the engine keeps for the whole run (tallies, covariates, layout), per household.
+        public let retainedBytesPerHousehold: Double
+        /// Peak resident memory of the process so far, bytes (`getrusage`'s `ru_maxrss`).
+        public let peakResidentBytes: Int
+
+        /// Speed-up of the years from one thread to the requested number.
+        public var speedUp: Double? {
+            parallel.map { single.simulationSeconds / $0.simulationSeconds }
+        }
+    }
+
+    /// Time the scenario on one thread and on `threads`, each the best of `repetitions` runs.
+    public static func measure(_ parameters: ScenarioParameters, threads: Int, repetitions: Int) throws -> Report {
+        let run = parameters.run
+        let single = try timing(parameters, threads: 1, repetitions: repetitions)
+        let parallel = threads > 1 ? try timing(parameters, threads: threads, repetitions: repetitions) : nil
+        let layout = try VillageLayout(
+            households: run.households, parameters: parameters.population.villages, seed: run.seed,
+            generator: GeneratorKind(run.generator))
+        let retained = Simulation.retainedStateBytes(
+            households: run.households, years: run.years, replicates: run.replicates, villages: layout.villageCount,
+            counties: layout.countyCount)
+        return Report(
+            households: run.households, years: run.years, replicates: run.replicates,
+            generator: GeneratorKind(run.generator), single: single, parallel: parallel,
+            householdBytes: MemoryLayout<Household>.size, householdStride: MemoryLayout<Household>.stride,
+            retainedBytesPerHousehold: Double(retained) / Double(run.households), peakResidentBytes: peakResidentBytes())
+    }
+
+    private static func timing(_ parameters: ScenarioParameters, threads: Int, repetitions: Int) throws -> Timing {
+        var bestRun = Double.infinity, bestSynthesis = Double.infinity
+        for _ in 0..<max(1, repetitions) {
+            let synthesisStart = now()
+            _ = try Simulation.synthesisePopulation(parameters, threads: threads)
+            bestSynthesis = min(bestSynthesis, now() - synthesisStart)
+            let runStart = now()
+            _ = try Simulation.run(parameters, threads: threads)
+            bestRun = min(bestRun, now() - runStart)
+        }
+        let run = parameters.run
+        return Timing(
+            threads: threads, runSeconds: bestRun, synthesisSeconds: bestSynthesis,
+            householdYears: run.households * run.years * run.replicates, replicates: run.replicates)
+    }
+
+    /// Seconds on the monotonic clock.
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Peak resident memory of this process, bytes (`ru_maxrss` is in kilobytes on Linux).
+    public static func peakResidentBytes() -> Int {
+        #if canImport(Glibc)
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) * 1024
+        #else
+        return 0
+        #endif
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Scenarios
+
+/// `repoverty bench [SCENARIO]`: how fast the engine runs and how much memory it takes (issue 5, docs/PERFORMANCE.md).
+/// It writes no results; the measuring is `Engine.Benchmark`, this command only prints.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure household-years per second, the speed-up over threads and memory per household.",
+        discussion: """
+            Runs the scenario (default scenarios/reference.yaml, 1,000,000 households × 5 years × 1 replicate) on one
+            thread and on --threads, each the best of --repetitions runs, and prints the years' speed apart from
+            population synthesis. Choose the generator with --set run.generator=taus113.
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).")
+    var scenario: String = "scenarios/reference.yaml"
+
+    @OptionGroup var options: RunOptions
+
+    @Option(help: "Runs of each configuration; the best is reported.")
+    var repetitions: Int = 1
+
+    func validate() throws {
+        if repetitions < 1 { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
+    }
+
+    func run() throws {
+        var overrides = options.overrides
+        overrides.append("run.households=\(options.households ?? 1_000_000)")
+        overrides.append("run.years=\(options.years ?? 5)")
+        overrides.append("run.replicates=\(options.replicates ?? 1)")
+        if let seed = options.seed { overrides.append("run.seed=\(seed)") }
+        let loaded = try ScenarioRunner.load([scenario], overrides: overrides)[0]
+        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let report: Benchmark.Report
+        do { report = try Benchmark.measure(loaded.parameters, threads: threads, repetitions: repetitions) } catch {
+            throw RunFailure(message: "\(scenario): the benchmark failed: \(error)")
+        }
+        print(BenchReportText.render(report, scenario: loaded.name))
+    }
+}
+
+/// The printed form of a benchmark report.
+enum BenchReportText {
+    static func render(_ report: Benchmark.Report, scenario: String) -> String {
+        func rate(_ value: Double) -> String { String(format: "%.2f million", value / 1e6) }
+        func line(_ timing: Benchmark.Timing) -> String {
+            String(
+                format: "  %d thread%@: %@ household-years/s, %.1f ns per household-year (run %.3f s, synthesis %.3f s"
+                    + " = %@ households/s)",
+                timing.threads, timing.threads == 1 ? "" : "s", rate(timing.householdYearsPerSecond),
+                timing.nanosecondsPerHouseholdYear, timing.runSeconds, timing.synthesisSeconds,
+                rate(timing.synthesisHouseholdsPerSecond))
+        }
+        var lines = [
+            "\(scenario): \(report.households) households × \(report.years) years × \(report.replicates) replicates,"
+                + " generator \(report.generator.rawValue)",
+            "years only (population synthesis timed apart):",
+            line(report.single),
+        ]
+        if let parallel = report.parallel { lines.append(line(parallel)) }
+        if let speedUp = report.speedUp, let parallel = report.parallel {
+            lines.append(String(format: "speed-up from 1 to %d threads: %.2f", parallel.threads, speedUp))
+        }
+        lines.append(
+            "state per household: \(report.householdBytes) bytes (stride \(report.householdStride)); households are not"
+                + " stored, and the engine keeps " + String(format: "%.2f", report.retainedBytesPerHousehold)
+                + " bytes per household (tallies, covariates, layout)")
+        lines.append(String(format: "peak resident memory: %.1f MB", Double(report.peakResidentBytes) / 1e6))
+        return lines.joined(separator: "\n")
+    }
+}
