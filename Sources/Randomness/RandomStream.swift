@@ -81,15 +81,8 @@ public final class RandomStream {
     /// The key of a lazy restart not yet applied. Behind a pointer, not a stored `var`, so reading it on every draw
     /// costs a load and no exclusivity check.
     @usableFromInline let pending: UnsafeMutablePointer<PendingKey>
-    /// Whether uniforms, Bernoullis and small binomials are drawn by the inline transcription of GSL's taus2
-    /// (InlineTaus2.swift) rather than through GSL's function pointers: true for taus2, the default generator.
-    @usableFromInline let inlinesTaus2: Bool
-    /// GSL's taus2 state (`unsigned long s1, s2, s3`), read and written in place by the inline path.
-    @usableFromInline let taus2Words: UnsafeMutablePointer<UInt>
 
-    /// - Parameter inlineDraws: draw taus2's uniforms, Bernoullis and small binomials by the inline transcription of
-    ///   GSL (the same numbers, faster); false calls GSL for every draw, for tests and benchmarks that compare the two.
-    public init(generator: GeneratorKind = .taus2, inlineDraws: Bool = true) throws {
+    public init(generator: GeneratorKind = .taus2) throws {
         _ = gslErrorHandlerSwitchedOff
         guard let rng = gsl_rng_alloc(generator.gslType) else {
             throw RandomnessError.allocationFailed("a \(generator.rawValue) generator")
@@ -104,8 +97,6 @@ public final class RandomStream {
         self.state = state
         pending = UnsafeMutablePointer<PendingKey>.allocate(capacity: 1)
         pending.initialize(to: PendingKey())
-        inlinesTaus2 = inlineDraws && generator == .taus2
-        taus2Words = state.assumingMemoryBound(to: UInt.self)
     }
 
     /// A stream already seeded from `key`.
@@ -183,14 +174,14 @@ public final class RandomStream {
     @inlinable
     public func nextRaw() -> UInt {
         startIfPending()
-        return inlinesTaus2 ? taus2Next() : gsl_rng_get(rng)
+        return gsl_rng_get(rng)
     }
 
     /// Uniform on [0, 1) (`gsl_rng_uniform`).
     @inlinable
     public func uniform() -> Double {
         startIfPending()
-        return inlinesTaus2 ? taus2Uniform() : gsl_rng_uniform(rng)
+        return gsl_rng_uniform(rng)
     }
 
     /// Uniform integer in 0..<n (`gsl_rng_uniform_int`); n ≥ 1.
@@ -206,8 +197,7 @@ public final class RandomStream {
     @inlinable
     public func bernoulli(_ p: Double) -> Bool {
         startIfPending()
-        // gsl_ran_bernoulli: 1 when a uniform is below p.
-        return inlinesTaus2 ? taus2Uniform() < p : gsl_ran_bernoulli(rng, p) == 1
+        return gsl_ran_bernoulli(rng, p) == 1
     }
 
     /// Successes in n trials of probability p (`gsl_ran_binomial`). Draws nothing when n is 0 or p is 0.
@@ -220,7 +210,6 @@ public final class RandomStream {
     @inlinable
     func binomialDrawn(_ n: Int, _ p: Double) -> Int {
         startIfPending()
-        if inlinesTaus2, let drawn = taus2BinomialByInversion(UInt32(n), p) { return drawn }
         return Int(gsl_ran_binomial(rng, p, UInt32(n)))
     }
 
@@ -235,7 +224,7 @@ public final class RandomStream {
     @inlinable
     public func lognormal(zeta: Double, sigma: Double) -> Double {
         startIfPending()
-        return inlinesTaus2 ? taus2Lognormal(zeta: zeta, sigma: sigma) : gsl_ran_lognormal(rng, zeta, sigma)
+        return gsl_ran_lognormal(rng, zeta, sigma)
     }
 
     /// Gamma with shape `shape` and scale `scale` (`gsl_ran_gamma`): mean shape·scale.

@@ -8,42 +8,21 @@ import Randomness
 public struct Demography: YearPhase {
     public static let purpose = StreamPurpose.demography
     public var parameters: DemographyParameters
-    /// GSL's per-call binomial terms for each fixed probability (issue 5); they never change a draw.
-    private let tables: Tables
 
-    public init(_ parameters: DemographyParameters) {
-        self.parameters = parameters
-        tables = Tables(parameters)
-    }
-
-    private struct Tables: Sendable {
-        let highSchoolGraduation, universityEntryOfGraduates, universityGraduation, childToHighSchool: BinomialTable
-        let elderlyMortality, chronicOnset, retirement, disablement: BinomialTable
-
-        init(_ p: DemographyParameters) {
-            highSchoolGraduation = BinomialTable(probability: p.highSchoolGraduation)
-            universityEntryOfGraduates = BinomialTable(probability: p.universityEntryOfGraduates)
-            universityGraduation = BinomialTable(probability: p.universityGraduation)
-            childToHighSchool = BinomialTable(probability: p.childToHighSchool)
-            elderlyMortality = BinomialTable(probability: p.elderlyMortality)
-            chronicOnset = BinomialTable(probability: p.chronicOnset)
-            retirement = BinomialTable(probability: p.retirement)
-            disablement = BinomialTable(probability: p.disablement)
-        }
-    }
+    public init(_ parameters: DemographyParameters) { self.parameters = parameters }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
-        let p = parameters, t = tables
-        let graduates = stream.binomial(Int(household.highSchool), p.highSchoolGraduation, t.highSchoolGraduation)
-        let toUniversity = stream.binomial(graduates, p.universityEntryOfGraduates, t.universityEntryOfGraduates)
-        let universityGraduates = stream.binomial(Int(household.university), p.universityGraduation, t.universityGraduation)
-        let toHighSchool = stream.binomial(Int(household.children), p.childToHighSchool, t.childToHighSchool)
+        let p = parameters
+        let graduates = stream.binomial(Int(household.highSchool), p.highSchoolGraduation)
+        let toUniversity = stream.binomial(graduates, p.universityEntryOfGraduates)
+        let universityGraduates = stream.binomial(Int(household.university), p.universityGraduation)
+        let toHighSchool = stream.binomial(Int(household.children), p.childToHighSchool)
         let general = leavers(Int(household.generalLabour), migrants: Int(household.generalMigrants), stream)
         let skilled = leavers(Int(household.skilledLabour), migrants: Int(household.skilledMigrants), stream)
         let weak = leavers(Int(household.weakLabour), migrants: 0, stream)
         let sizeBefore = household.size
-        let deaths = min(stream.binomial(Int(household.elderly), p.elderlyMortality, t.elderlyMortality), sizeBefore - 1)
-        let newChronic = stream.binomial(sizeBefore - Int(household.chronicIll), p.chronicOnset, t.chronicOnset)
+        let deaths = min(stream.binomial(Int(household.elderly), p.elderlyMortality), sizeBefore - 1)
+        let newChronic = stream.binomial(sizeBefore - Int(household.chronicIll), p.chronicOnset)
 
         household.highSchool = count(Int(household.highSchool) - graduates + toHighSchool)
         household.university = count(Int(household.university) - universityGraduates + toUniversity)
@@ -65,8 +44,8 @@ public struct Demography: YearPhase {
     private func leavers(_ members: Int, migrants: Int, _ stream: RandomStream)
         -> (retired: Int, disabled: Int, migrants: Int)
     {
-        let retired = stream.binomial(members, parameters.retirement, tables.retirement)
-        let disabled = stream.binomial(members - retired, parameters.disablement, tables.disablement)
+        let retired = stream.binomial(members, parameters.retirement)
+        let disabled = stream.binomial(members - retired, parameters.disablement)
         let leavingMigrants = stream.hypergeometric(marked: migrants, unmarked: members - migrants, draws: retired + disabled)
         return (retired, disabled, leavingMigrants)
     }

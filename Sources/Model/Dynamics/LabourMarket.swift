@@ -17,8 +17,6 @@ public struct LabourMarket: YearPhase {
     public var subsidyPerDisabled: Double
     public var lostMonthsPerWorker: Double
     public var lostMonthsPerDependant: Double
-    /// GSL's per-call binomial terms for the probability of staying away (issue 5); they never change a draw.
-    private let stayTable: BinomialTable
 
     public init(_ economy: EconomyParameters) {
         migration = economy.migration
@@ -30,16 +28,15 @@ public struct LabourMarket: YearPhase {
         subsidyPerDisabled = economy.disabilitySubsidyPerDisabled
         lostMonthsPerWorker = economy.lostMonthsPerHospitalisedWorker
         lostMonthsPerDependant = economy.lostMonthsPerHospitalisedDependant
-        stayTable = BinomialTable(probability: economy.migration.stayProbability)
     }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         var startFactor = migration.motivationOffset + Double(household.motivation)
         if household.flags.contains(.onDibao) { startFactor *= migration.dibaoFactor }
         let general = Int(household.generalLabour), skilled = Int(household.skilledLabour)
-        let generalMigrants = stream.binomial(Int(household.generalMigrants), migration.stayProbability, stayTable)
+        let generalMigrants = stream.binomial(Int(household.generalMigrants), migration.stayProbability)
             + stream.binomial(general - Int(household.generalMigrants), min(1, migration.startGeneral * startFactor))
-        let skilledMigrants = stream.binomial(Int(household.skilledMigrants), migration.stayProbability, stayTable)
+        let skilledMigrants = stream.binomial(Int(household.skilledMigrants), migration.stayProbability)
             + stream.binomial(skilled - Int(household.skilledMigrants), min(1, migration.startSkilled * startFactor))
         household.generalMigrants = count(generalMigrants)
         household.skilledMigrants = count(skilledMigrants)

@@ -9,24 +9,16 @@ import Randomness
 public struct Training: YearPhase {
     public static let purpose = StreamPurpose.training
     public var parameters: TrainingParameters
-    /// GSL's per-call binomial terms for the fixed probabilities (issue 5); they never change a draw.
-    private let coverageTable, monitoredCoverageTable, certificationTable: BinomialTable
 
-    public init(_ parameters: TrainingParameters) {
-        self.parameters = parameters
-        coverageTable = BinomialTable(probability: parameters.coverage)
-        monitoredCoverageTable = BinomialTable(probability: parameters.coverageMonitored)
-        certificationTable = BinomialTable(probability: parameters.certification)
-    }
+    public init(_ parameters: TrainingParameters) { self.parameters = parameters }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let monitored = year.year > 0 && household.flags.contains(.belowMonitoringLastYear)
         let coverage = monitored ? parameters.coverageMonitored : parameters.coverage
-        let offered = stream.binomial(
-            Int(household.generalLabour), coverage, monitored ? monitoredCoverageTable : coverageTable)
+        let offered = stream.binomial(Int(household.generalLabour), coverage)
         let accepted = stream.binomial(offered, Double(household.motivation))
         year.trainees = accepted
-        year.certifiedTrainees = stream.binomial(accepted, parameters.certification, certificationTable)
+        year.certifiedTrainees = stream.binomial(accepted, parameters.certification)
         year.trainingCost = Double(accepted) * parameters.costPerTrainee
     }
 

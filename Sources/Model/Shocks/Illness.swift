@@ -22,9 +22,6 @@ public struct Illness: YearPhase {
     public var outpatientOutOfPocketShare: Double
     public var nonMedicalShare: Double
     public var majorIllness: MajorIllnessParameters
-    /// GSL's per-call binomial terms for the two stay probabilities (issue 5); they never change a draw.
-    private let stayTable: BinomialTable
-    private let chronicStayTable: BinomialTable
 
     public init(_ illness: IllnessParameters, basic: BasicMedicalParameters, majorIllness: MajorIllnessParameters) throws {
         stayProbability = illness.stayProbability
@@ -39,15 +36,13 @@ public struct Illness: YearPhase {
         outpatientOutOfPocketShare = 1 - basic.chronicOutpatientRate
         nonMedicalShare = illness.nonMedicalShare
         self.majorIllness = majorIllness
-        stayTable = BinomialTable(probability: illness.stayProbability)
-        chronicStayTable = BinomialTable(probability: illness.chronicStayProbability)
     }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let size = household.size
         let chronic = min(Int(household.chronicIll), size)
-        let stays = stream.binomial(size - chronic, stayProbability, stayTable)
-            + stream.binomial(chronic, chronicStayProbability, chronicStayTable)
+        let stays = stream.binomial(size - chronic, stayProbability)
+            + stream.binomial(chronic, chronicStayProbability)
         var outOfPocket = 0.0
         if stays > 0 {
             let workers = household.workers
