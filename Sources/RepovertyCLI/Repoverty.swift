@@ -15,7 +15,7 @@ struct Repoverty: ParsableCommand {
             Scenario files are YAML; see scenarios/reference.yaml and docs/MODEL.md for every key.
             """,
         version: ProgramVersionText.current,
-        subcommands: [Run.self, Compare.self]
+        subcommands: [Run.self, Compare.self, Validate.self]
     )
 
     static func main() {
