@@ -19,6 +19,7 @@ struct Repoverty: ParsableCommand {
     )
 
     static func main() {
+        Interruption.shared.install()
         do {
             var command = try parseAsRoot()
             try command.run()
