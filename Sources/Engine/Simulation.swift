@@ -139,7 +139,7 @@ struct BlockTask {
             for year in 0...years {
                 var accounts = covariates.householdYear(year: year, village: village, county: county)
                 let key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: year, household: inBlock)
-                let outcome = step.advance(&household, year: &accounts, key: key, stream: stream)
+                let outcome = step.advanceCheckingInvariants(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
                     if household.flags.contains(.inCohort) { tally.recordCohortMember(household) }
                 } else if outcome.inCohort {
