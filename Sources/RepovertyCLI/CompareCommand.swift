@@ -41,6 +41,7 @@ struct Compare: ParsableCommand {
                     + " the baseline's seed, replicates, households, years and generator")
         }
         let runner = ScenarioRunner(options: options, output: output, quiet: quiet)
+        try runner.checkMemory(loaded)
         // Every scenario is simulated before any file is written, so a run stopped part-way leaves no results at all.
         let completed = try loaded.map(runner.simulate)
         let runs = completed.map { Comparison.Run(name: $0.scenario.name, metrics: $0.metrics) }

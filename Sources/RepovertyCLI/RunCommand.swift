@@ -29,6 +29,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioRunner.load(scenarios, overrides: options.allOverrides)
         let runner = ScenarioRunner(options: options, output: output, quiet: quiet)
+        try runner.checkMemory(loaded)
         // Every scenario is simulated before any is written, so a run stopped part-way leaves no results at all.
         let completed = try loaded.map(runner.simulate)
         try runner.write(completed)

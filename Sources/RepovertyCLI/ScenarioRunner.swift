@@ -29,6 +29,11 @@ struct ScenarioRunner {
         return loaded
     }
 
+    /// Refuse, before anything is allocated, a scenario whose run cannot fit in the memory available.
+    func checkMemory(_ scenarios: [Scenario]) throws {
+        try MemoryCheck.check(scenarios, threads: threads)
+    }
+
     /// A scenario simulated and summarised, not yet written.
     struct Completed {
         let scenario: Scenario
