@@ -21,8 +21,10 @@ final class MemoryLimitTests: XCTestCase {
         let folder = try Executable.temporaryDirectory(self)
         let output = folder.appendingPathComponent("out")
         let sizes = ["--households", "100000", "--replicates", "100", "--output", output.path]
-        for command in [["run", "scenarios/reference.yaml"], ["compare", "scenarios/baseline.yaml", "scenarios/training.yaml"]] {
-            let run = try Executable.run(command + sizes, environment: ["REPOVERTY_MEMORY_LIMIT": "2M"])
+        for command in [["run", "scenarios/reference.yaml"], ["compare", "scenarios/baseline.yaml", "scenarios/training.yaml"],
+                        ["validate", "scenarios/reference.yaml"]] {
+            let run = try Executable.run(command + sizes.prefix(command[0] == "validate" ? 4 : 6),
+                                         environment: ["REPOVERTY_MEMORY_LIMIT": "2M"])
             XCTAssertEqual(run.status, 2, run.standardError)
             XCTAssertTrue(run.standardError.contains("the run needs about "), run.standardError)
             XCTAssertTrue(run.standardError.contains("but 2.0 MiB is available (REPOVERTY_MEMORY_LIMIT)"), run.standardError)
