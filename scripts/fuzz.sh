@@ -25,11 +25,13 @@ cp Fuzz/seeds/* "$work/found/"
 cp Fuzz/corpus/* "$work/found/" 2>/dev/null || true
 echo "== fuzzing for $seconds s with $jobs job(s)"
 status=0
-"$binary" "$work/found" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -max_len=16384 -timeout=20 \
-    -rss_limit_mb=4096 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1 > "$work/fuzz.log" 2>&1 || status=$?
-cat fuzz-*.log "$work/fuzz.log" 2>/dev/null | awk '!seen[$0]++' \
+root=$(pwd)
+# libFuzzer writes fuzz-N.log into the current folder when it runs jobs: run it from the scratch folder.
+(cd "$work" && "$binary" "$work/found" -dict="$root/Fuzz/scenario.dict" -max_total_time="$seconds" -jobs="$jobs" \
+    -workers="$jobs" -max_len=16384 -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$root/Fuzz/crashes/" \
+    -print_final_stats=1 > "$work/fuzz.log" 2>&1) || status=$?
+cat "$work"/fuzz-*.log "$work/fuzz.log" 2>/dev/null | awk '!seen[$0]++' \
     | grep -E "stat::|#[0-9]+.*(DONE|pulse|INITED)|ERROR|==[0-9]+==|Test unit written|Fatal|error" | tail -40 || true
-rm -f fuzz-*.log
 echo "== Fuzz/corpus: a small set of inputs that reaches all the code reached"
 "$binary" -set_cover_merge=1 "$work/minimal" Fuzz/corpus "$work/found" > "$work/merge.log" 2>&1 || { tail -20 "$work/merge.log"; exit 1; }
 rm -f Fuzz/corpus/*
