@@ -194,7 +194,7 @@ struct BlockTask {
             for year in 0...years {
                 var accounts = covariates.householdYear(year: year, village: village, county: county)
                 key.year = UInt64(year)
-                let outcome = step.advance(&household, year: &accounts, key: key, stream: stream)
+                let outcome = step.advanceCheckingInvariants(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
                     // Every metric is over the cohort (MODEL.md §1), and a household's draws come from its own
                     // streams: a household poor in year 0 can change no figure, so its later years are skipped.

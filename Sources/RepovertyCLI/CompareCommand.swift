@@ -41,14 +41,15 @@ struct Compare: ParsableCommand {
                     + " the baseline's seed, replicates, households, years and generator")
         }
         let runner = ScenarioRunner(options: options, output: output, quiet: quiet)
-        let runs = try loaded.map { Comparison.Run(name: $0.name, metrics: try runner.run($0)) }
+        try runner.checkMemory(loaded)
+        // Every scenario is simulated before any file is written, so a run stopped part-way leaves no results at all.
+        let completed = try loaded.map(runner.simulate)
+        let runs = completed.map { Comparison.Run(name: $0.scenario.name, metrics: $0.metrics) }
         let rows = Comparison.rows(baseline: runs[0], scenarios: Array(runs.dropFirst()))
         let file = runner.directory.appendingPathComponent("compare.csv")
-        do { try AtomicFile.write(ComparisonCSV.render(rows), to: file) } catch {
-            throw RunFailure(message: "cannot write \(file.path): \(error)")
-        }
+        try runner.write(completed, extra: [(file, ComparisonCSV.render(rows))])
         if !quiet {
-            print("→ \(file.path)\n")
+            print("")
             print(
                 ComparisonTable.render(baseline: base.name, scenarios: runs.dropFirst().map(\.name), rows: rows),
                 terminator: "")

@@ -15,10 +15,13 @@ struct Repoverty: ParsableCommand {
             Scenario files are YAML; see scenarios/reference.yaml and docs/MODEL.md for every key.
             """,
         version: ProgramVersionText.current,
-        subcommands: [Run.self, Compare.self, Sweep.self, Plan.self, Merge.self, ReportCommand.self, Bench.self]
+        subcommands: [
+            Run.self, Compare.self, Validate.self, Sweep.self, Plan.self, Merge.self, ReportCommand.self, Bench.self,
+        ]
     )
 
     static func main() {
+        Interruption.shared.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -7,7 +7,12 @@ import Output
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run scenarios and write summary.csv and run.json for each.",
-        discussion: "Every scenario is loaded and checked before any runs, so a bad file stops the command before any output."
+        discussion: """
+            Every scenario is loaded and checked before any runs, so a bad file stops the command before any output; \
+            every scenario is simulated before any results are written, so SIGINT or SIGTERM leaves no results file.
+
+            Exit codes: 0 success, 1 a failure while running (an interruption, an unwritable folder), 2 bad input or usage.
+            """
     )
 
     @Argument(help: "Scenario files (YAML).")
@@ -24,11 +29,11 @@ struct Run: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioRunner.load(scenarios, overrides: options.allOverrides)
         let runner = ScenarioRunner(options: options, output: output, quiet: quiet)
-        var printed: [(name: String, rows: [SummaryRow])] = []
-        for scenario in loaded {
-            let metrics = try runner.run(scenario)
-            printed.append((scenario.name, metrics.map { SummaryRow(metric: $0.name, year: $0.year, estimate: $0.estimate) }))
-        }
+        try runner.checkMemory(loaded)
+        // Every scenario is simulated before any is written, so a run stopped part-way leaves no results at all.
+        let completed = try loaded.map(runner.simulate)
+        try runner.write(completed)
+        let printed = completed.map { (name: $0.scenario.name, rows: $0.rows) }
         if !quiet, let years = loaded.first?.parameters.run.years {
             print("")
             print(HeadlineTable.render(printed, years: years), terminator: "")

@@ -31,8 +31,22 @@ struct ScenarioRunner {
         return loaded
     }
 
-    /// Simulate one scenario, write its results, and return its metrics by replicate.
-    func run(_ scenario: Scenario) throws -> [Metric] {
+    /// Refuse, before anything is allocated, a scenario whose run cannot fit in the memory available.
+    func checkMemory(_ scenarios: [Scenario]) throws {
+        try MemoryCheck.check(scenarios, threads: threads)
+    }
+
+    /// A scenario simulated and summarised, not yet written.
+    struct Completed {
+        let scenario: Scenario
+        let metrics: [Metric]
+        let record: RunRecord
+
+        var rows: [SummaryRow] { metrics.map { SummaryRow(metric: $0.name, year: $0.year, estimate: $0.estimate) } }
+    }
+
+    /// Simulate one scenario and summarise it, writing nothing; a SIGINT or SIGTERM stops it between tasks.
+    func simulate(_ scenario: Scenario) throws -> Completed {
         let started = Date()
         let result: SimulationResult
         let run = scenario.parameters.run
@@ -40,30 +54,64 @@ struct ScenarioRunner {
             scenario: scenario.name, total: ProgressReporter.tasks(households: run.households, replicates: run.replicates),
             quiet: quiet)
         reporter?.start()
-        let outcome = Result { try Simulation.run(scenario.parameters, threads: threads, observer: reporter) }
+        let observer = CommandObserver(progress: reporter, interruption: Interruption.shared)
+        let outcome = Result { try Simulation.run(scenario.parameters, threads: threads, observer: observer) }
         reporter?.finish()
         do { result = try outcome.get() } catch {
+            if case SimulationError.cancelled = error { throw Interruption.shared.failure() }
             throw RunFailure(message: "\(scenario.sourcePath): the simulation failed: \(error)")
         }
         let metrics = Summary.metrics(result)
-        let rows = metrics.map { SummaryRow(metric: $0.name, year: $0.year, estimate: $0.estimate) }
         let record = RunRecord(
             version: ProgramVersion.current, gitCommit: commit, gslVersion: GSLFunctions.version, scenario: scenario.name,
             scenarioFile: scenario.sourcePath, overrides: overrides, threads: result.threads,
             blockSize: Simulation.blockSize, villages: result.villageCount, counties: result.countyCount,
             startedAt: started, wallSeconds: Date().timeIntervalSince(started), parameters: scenario.parameters)
-        let folder: URL
-        do { folder = try ResultWriter.write(scenario: scenario.name, rows: rows, record: record, into: directory) } catch {
-            throw RunFailure(message: "cannot write the results of \(scenario.name) into \(directory.path): \(error)")
-        }
         if !quiet {
             print(
                 "\(scenario.name): \(run.households) households × \(run.years) years × \(run.replicates) replicates,"
-                    + " seed \(run.seed), \(result.threads) threads, " + String(format: "%.2f s", record.wallSeconds)
-                    + " → \(folder.path)/summary.csv")
+                    + " seed \(run.seed), \(result.threads) threads, " + String(format: "%.2f s", record.wallSeconds))
+            fflush(nil)  // flush standard output: a log file or pipe on a cluster sees each scenario as it finishes
         }
-        return metrics
+        return Completed(scenario: scenario, metrics: metrics, record: record)
     }
+
+    /// Write every completed scenario's `summary.csv` and `run.json`, and any `extra` files, only if no signal has
+    /// asked to stop: a run stopped part-way leaves no results file at all, and each file is renamed into place whole.
+    func write(_ completed: [Completed], extra: [(file: URL, contents: String)] = []) throws {
+        try Interruption.shared.checkpoint()
+        for done in completed {
+            let folder: URL
+            do {
+                folder = try ResultWriter.write(scenario: done.scenario.name, rows: done.rows, record: done.record, into: directory)
+            } catch {
+                throw RunFailure(message: "cannot write the results of \(done.scenario.name) into \(directory.path): \(error)")
+            }
+            if !quiet { print("→ \(folder.path)/summary.csv") }
+        }
+        for (file, contents) in extra {
+            do { try AtomicFile.write(contents, to: file) } catch {
+                throw RunFailure(message: "cannot write \(file.path): \(error)")
+            }
+            if !quiet { print("→ \(file.path)") }
+        }
+    }
+
+    /// Simulate one scenario, write its results, and return its metrics by replicate.
+    func run(_ scenario: Scenario) throws -> [Metric] {
+        let completed = try simulate(scenario)
+        try write([completed])
+        return completed.metrics
+    }
+}
+
+/// What a command watches a run with: its progress display, if any, and the signals that stop it.
+struct CommandObserver: SimulationObserver {
+    let progress: ProgressReporter?
+    let interruption: Interruption
+
+    func taskFinished(completed: Int, total: Int) { progress?.taskFinished(completed: completed, total: total) }
+    var isCancelled: Bool { interruption.isCancelled }
 }
 
 /// The commit of the git working copy the command runs in, when git and a repository are there.

@@ -43,20 +43,20 @@ enum ValidRanges {
         ("population.motivation.meanJunior", .betaMean),
         ("population.motivation.meanHighSchool", .betaMean),
         ("population.motivation.concentration", .positive),
-        ("population.earningsFactorSigma", .nonNegative),
+        ("population.earningsFactorSigma", .logNormalSigma),
         ("population.land.shape", .positive),
         ("population.land.meanPerPerson", .nonNegative),
         ("population.livestock.cattleShare", .share),
-        ("population.livestock.cattleHerdMin", .whole(0...1_000_000)),
-        ("population.livestock.cattleHerdMax", .whole(0...1_000_000)),
+        ("population.livestock.cattleHerdMin", .whole(0...maximumHerd)),
+        ("population.livestock.cattleHerdMax", .whole(0...maximumHerd)),
         ("population.livestock.sheepShare", .share),
-        ("population.livestock.sheepHerdMin", .whole(0...1_000_000)),
-        ("population.livestock.sheepHerdMax", .whole(0...1_000_000)),
+        ("population.livestock.sheepHerdMin", .whole(0...maximumHerd)),
+        ("population.livestock.sheepHerdMax", .whole(0...maximumHerd)),
         ("population.livestock.poultryShare", .share),
-        ("population.livestock.poultryShares", .whole(0...1_000_000)),
+        ("population.livestock.poultryShares", .whole(0...maximumHerd)),
         ("population.debt.share", .share),
         ("population.debt.median", .positive),
-        ("population.debt.sigma", .nonNegative),
+        ("population.debt.sigma", .logNormalSigma),
         ("population.villages.minHouseholds", .whole(1...100_000_000)),
         ("population.villages.maxHouseholds", .whole(1...100_000_000)),
         ("population.villages.perCounty", .whole(1...100_000_000)),
@@ -75,7 +75,7 @@ enum ValidRanges {
         ("economy.migrantWork.generalMonthlyPay", .nonNegative),
         ("economy.migrantWork.skilledMonths", .months),
         ("economy.migrantWork.skilledMonthlyPay", .nonNegative),
-        ("economy.migrantWork.payNoiseSigma", .nonNegative),
+        ("economy.migrantWork.payNoiseSigma", .logNormalSigma),
         ("economy.localWages.general", .nonNegative),
         ("economy.localWages.skilled", .nonNegative),
         ("economy.localWages.weak", .nonNegative),
@@ -92,7 +92,7 @@ enum ValidRanges {
         ("economy.universityCost", .nonNegative),
         ("economy.debtRepaymentShare", .share),
         ("economy.borrowingLineShare", .share),
-        ("economy.assessmentNoiseSigma", .nonNegative),
+        ("economy.assessmentNoiseSigma", .logNormalSigma),
         ("economy.lostMonthsPerHospitalisedWorker", .months),
         ("economy.lostMonthsPerHospitalisedDependant", .months),
 
@@ -110,7 +110,7 @@ enum ValidRanges {
         ("shocks.illness.stayProbability", .probability),
         ("shocks.illness.chronicStayProbability", .probability),
         ("shocks.illness.billMedian", .positive),
-        ("shocks.illness.billSigma", .nonNegative),
+        ("shocks.illness.billSigma", .logNormalSigma),
         ("shocks.illness.levelShares.township", .share),
         ("shocks.illness.levelShares.county", .share),
         ("shocks.illness.levelShares.prefecture", .share),
@@ -132,7 +132,7 @@ enum ValidRanges {
         ("shocks.livestockDisease.probability", .probability),
         ("shocks.livestockDisease.lossAlpha", .positive),
         ("shocks.livestockDisease.lossBeta", .positive),
-        ("shocks.prices.sigma", .nonNegative),
+        ("shocks.prices.sigma", .logNormalSigma),
         // Multipliers on migrants' pay: 0 is a year without migrant work; above 1 a boom.
         ("shocks.wages.schedule", .eachNonNegative("multiplier")),
         ("shocks.relocation.share", .share),
@@ -183,6 +183,19 @@ enum ValidRanges {
     /// The longest horizon a run may have.
     static let maximumYears = 100
 
+    /// The largest amount a non-negative or positive parameter may have: no sum of money in yuan, mean, shape or
+    /// Beta parameter of the model comes near a billion, and beyond it products such as wages × workers × months,
+    /// stored as `Float`, and sums over millions of households overflow to infinity (found by fuzzing, issue 8).
+    static let maximumAmount = 1e9
+
+    /// The largest log-normal σ: e^(5·8) ≈ 2·10¹⁷ at eight standard deviations keeps every draw times any amount
+    /// finite; the model's σs are below 1, and a larger one turns a median into a lottery.
+    static let maximumLogNormalSigma = 5.0
+
+    /// The largest herd or number of cooperative shares: a household stores it in one byte (`Household.herd`), so a
+    /// larger range would be clamped to 255 without a word.
+    static let maximumHerd = 255
+
     /// How far a group of shares may be from summing to 1 (the published tables are rounded to 0.01 %).
     static let sumTolerance = 0.001
 
@@ -219,10 +232,12 @@ enum ValidRange: Sendable {
     case factor
     /// The mean of a Beta distribution, (0, 1) exclusive.
     case betaMean
-    /// Money, means, σs: ≥ 0.
+    /// Money, means: 0…`ValidRanges.maximumAmount`.
     case nonNegative
-    /// Shapes, Beta parameters, medians, the poverty line: > 0.
+    /// Shapes, Beta parameters, medians, the poverty line: > 0 and at most `ValidRanges.maximumAmount`.
     case positive
+    /// The σ of a log-normal: 0…`ValidRanges.maximumLogNormalSigma`.
+    case logNormalSigma
     /// Months of a year, [0, 12].
     case months
     /// A real number in a closed range, described by a noun.
@@ -231,7 +246,7 @@ enum ValidRange: Sendable {
     case whole(ClosedRange<Int>)
     /// Text from a fixed list, with a note on why the list is short.
     case oneOf([String], note: String)
-    /// A list whose every entry is ≥ 0, each described by a noun.
+    /// A list whose every entry is 0…`ValidRanges.maximumAmount`, each described by a noun.
     case eachNonNegative(String)
     /// Anything the kind allows: every 64-bit seed; every generator name the kind check accepted.
     case any

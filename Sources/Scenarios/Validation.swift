@@ -25,6 +25,9 @@ struct Validation {
     private func check(_ path: String, against range: ValidRange) throws(ScenarioError) {
         guard let value = merged.values[path] else { return }
         func fail(_ message: String) -> ScenarioError { error(at: path, message) }
+        func tooLarge(_ x: Double) -> ScenarioError {
+            fail("expected at most \(Self.format(ValidRanges.maximumAmount)) (larger amounts overflow), got \(Self.format(x))")
+        }
         func number() -> Double? {
             switch value {
             case let .real(number): number
@@ -43,8 +46,14 @@ struct Validation {
             }
         case .nonNegative:
             if let x = number(), !(x >= 0) { throw fail("expected a non-negative number, got \(Self.format(x))") }
+            if let x = number(), !(x <= ValidRanges.maximumAmount) { throw tooLarge(x) }
         case .positive:
             if let x = number(), !(x > 0) { throw fail("expected a number greater than 0, got \(Self.format(x))") }
+            if let x = number(), !(x <= ValidRanges.maximumAmount) { throw tooLarge(x) }
+        case .logNormalSigma:
+            if let x = number(), !(x >= 0 && x <= ValidRanges.maximumLogNormalSigma) {
+                throw fail("expected a log-normal sigma between 0 and \(Self.format(ValidRanges.maximumLogNormalSigma)), got \(Self.format(x))")
+            }
         case .months:
             if let x = number(), !(x >= 0 && x <= 12) {
                 throw fail("expected a number of months between 0 and 12, got \(Self.format(x))")
@@ -71,8 +80,9 @@ struct Validation {
                 case let .integer(number): Double(number)
                 default: nil
                 }
-                if let x, !(x >= 0) {
-                    var located = fail("entry \(index + 1): expected a non-negative \(noun), got \(Self.format(x))")
+                if let x, !(x >= 0 && x <= ValidRanges.maximumAmount) {
+                    let expected = x >= 0 ? "at most \(Self.format(ValidRanges.maximumAmount))" : "a non-negative \(noun)"
+                    var located = fail("entry \(index + 1): expected \(expected), got \(Self.format(x))")
                     if index < lines.count, let line = lines[index] { located.line = line }
                     throw located
                 }

@@ -143,6 +143,22 @@ final class ErrorTests: XCTestCase {
                     keyPath: "population.villages.perCounty", contains: ["between 1 and"])
     }
 
+    /// Finite but huge values would overflow products of money to infinity in the yearly step (found by fuzzing).
+    func testAmountsSigmasAndHerdsHaveUpperBounds() {
+        assertError(loadError("economy:\n  localWages:\n    general: 1e308\n"), file: file, line: 3,
+                    keyPath: "economy.localWages.general", contains: ["expected at most 1000000000 (larger amounts overflow), got 1e+308"])
+        assertError(loadError("shocks:\n  flood:\n    lossAlpha: 2e9\n"), file: file, line: 3,
+                    keyPath: "shocks.flood.lossAlpha", contains: ["expected at most 1000000000"])
+        assertError(loadError("shocks:\n  prices:\n    sigma: 5.5\n"), file: file, line: 3,
+                    keyPath: "shocks.prices.sigma", contains: ["expected a log-normal sigma between 0 and 5, got 5.5"])
+        assertError(loadError("population:\n  livestock:\n    sheepHerdMax: 256\n"), file: file, line: 3,
+                    keyPath: "population.livestock.sheepHerdMax", contains: ["expected a whole number between 0 and 255, got 256"])
+        assertError(loadError("shocks:\n  wages:\n    schedule: [1, 1e12]\n"), file: file, line: 3,
+                    keyPath: "shocks.wages.schedule", contains: ["entry 2: expected at most 1000000000, got 1000000000000"])
+        XCTAssertNoThrow(try ScenarioLoader.parse(
+            yaml: "economy:\n  localWages:\n    general: 1e9\nshocks:\n  prices:\n    sigma: 5\n", path: file))
+    }
+
     func testRunSizes() {
         assertError(loadError("run:\n  households: 0\n"), file: file, line: 2, keyPath: "run.households",
                     contains: ["expected a whole number between 1 and 100000000, got 0"])

@@ -1,0 +1,2 @@
+// No code: the header declares a function of libFuzzer's runtime, linked by -sanitize=fuzzer.
+#include "CFuzzer.h"

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+
+/// `repoverty validate FILE...`: check scenario files without running them.
+///
+/// A planner edits YAML by hand and a sweep may run for hours on a cluster: a typo found before submitting costs
+/// nothing. Each file is loaded exactly as `run` would load it (`extends`, `--set` and the run options applied) and
+/// its run checked against the memory available, so a file that validates is a file that runs. Every file is
+/// checked, not only up to the first bad one, so one pass lists every problem of a folder of scenarios.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files without running them.",
+        discussion: """
+            Prints 'FILE: ok' for each valid file and 'error: FILE:LINE: key.path: what was expected' for each bad \
+            one. --set and the run options are checked as run would apply them.
+
+            Exit codes: 0 every file is valid, 2 at least one is not (bad input or usage).
+            """
+    )
+
+    @Argument(help: "Scenario files (YAML).")
+    var scenarios: [String]
+
+    @OptionGroup var options: RunOptions
+
+    @Flag(name: .customLong("print"), help: "Print each valid scenario fully resolved, every key, as YAML.")
+    var printResolved = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        var invalid = 0
+        for path in scenarios {
+            do {
+                let scenario = try ScenarioLoader.load(path: path, overrides: options.allOverrides)
+                try MemoryCheck.check([scenario], threads: threads)
+                if printResolved {
+                    print("# \(path)")
+                    print(ScenarioLoader.resolvedYAML(scenario.parameters), terminator: "")
+                } else if !quiet {
+                    print("\(path): ok")
+                }
+            } catch let error as BadInput {
+                invalid += 1
+                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            } catch {
+                invalid += 1
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            }
+        }
+        if invalid > 0 {
+            throw BadInput(message: "\(invalid) of \(scenarios.count) scenario files are not valid")
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+
+/// SIGINT and SIGTERM during `run` and `compare`: the command stops promptly, exits 1, says so on stderr, and leaves
+/// no results file (no summary.csv, run.json, compare.csv, nor a temporary file) behind.
+///
+/// The runs are sized to take minutes in a debug build, so the signal always lands part-way; the test waits until the
+/// command has installed its handlers (visible in /proc/PID/status as ignored or caught signals) and, where it matters, until a
+/// first scenario has finished, then signals it.
+final class InterruptionTests: XCTestCase {
+    /// Far longer than any test should wait: the runs below would take many minutes, so exiting before this is prompt.
+    let promptness: TimeInterval = 60
+
+    func testSigintDuringRunStopsItAndWritesNothing() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let output = folder.appendingPathComponent("out")
+        let running = try RunningCommand(
+            ["run", "scenarios/reference.yaml", "--households", "1000000", "--replicates", "20", "--years", "20",
+             "--output", output.path])
+        try running.waitUntilSignalsAreHandled()
+        let result = try running.signal(SIGINT, timeout: promptness)
+        XCTAssertEqual(result.status, 1, result.standardError)
+        XCTAssertEqual(
+            result.standardError,
+            "error: interrupted by SIGINT: the run was stopped before it finished; no results were written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "results folder created")
+    }
+
+    /// A run of two scenarios stopped after the first has finished writes neither: results are written at the end.
+    func testSigtermAfterTheFirstOfTwoScenariosLeavesNoResultsFile() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let reference = Executable.packageRoot.appendingPathComponent("scenarios/reference.yaml").path
+        try "extends: \(reference)\nrun:\n  households: 300\n  replicates: 2\n  years: 3\n"
+            .write(to: folder.appendingPathComponent("small.yaml"), atomically: true, encoding: .utf8)
+        try "extends: \(reference)\nrun:\n  households: 1000000\n  replicates: 20\n  years: 20\n"
+            .write(to: folder.appendingPathComponent("large.yaml"), atomically: true, encoding: .utf8)
+        let running = try RunningCommand(["run", "small.yaml", "large.yaml", "--output", "out"], in: folder)
+        try running.waitForOutput("small: 300 households")
+        let result = try running.signal(SIGTERM, timeout: promptness)
+        XCTAssertEqual(result.status, 1, result.standardError)
+        XCTAssertTrue(result.standardError.contains("error: interrupted by SIGTERM"), result.standardError)
+        XCTAssertTrue(result.standardError.contains("no results were written"), result.standardError)
+        XCTAssertFalse(result.standardOutput.contains("→"), "a results file was announced: \(result.standardOutput)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["large.yaml", "small.yaml"])
+    }
+
+    func testSigtermDuringCompareStopsItAndWritesNothing() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let output = folder.appendingPathComponent("out")
+        let running = try RunningCommand(
+            ["compare", "scenarios/baseline.yaml", "scenarios/training.yaml", "--households", "1000000", "--replicates",
+             "20", "--years", "20", "--output", output.path])
+        try running.waitUntilSignalsAreHandled()
+        let result = try running.signal(SIGTERM, timeout: promptness)
+        XCTAssertEqual(result.status, 1, result.standardError)
+        XCTAssertEqual(
+            result.standardError,
+            "error: interrupted by SIGTERM: the run was stopped before it finished; no results were written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "results folder created")
+    }
+}
+
+/// The `repoverty` executable started in the background, its output collected as it comes.
+final class RunningCommand: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var output = Data()
+    private var errors = Data()
+    private let outputPipe = Pipe(), errorPipe = Pipe()
+
+    init(_ arguments: [String], in directory: URL = Executable.packageRoot) throws {
+        process.executableURL = Executable.productsDirectory.appendingPathComponent("repoverty")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        outputPipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            lock.withLock { output.append(data) }
+        }
+        errorPipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            lock.withLock { errors.append(data) }
+        }
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    var standardOutput: String { lock.withLock { String(decoding: output, as: UTF8.self) } }
+    var standardError: String { lock.withLock { String(decoding: errors, as: UTF8.self) } }
+
+    /// Waits until the process no longer takes SIGINT and SIGTERM's default action (death): its handlers are in place.
+    func waitUntilSignalsAreHandled(timeout: TimeInterval = 60) throws {
+        let wanted: UInt64 = (1 << (UInt64(SIGINT) - 1)) | (1 << (UInt64(SIGTERM) - 1))
+        try wait(timeout: timeout, for: "SIGINT and SIGTERM handlers") {
+            guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+            else { return false }
+            func mask(_ field: String) -> UInt64 {
+                guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return 0 }
+                return UInt64(line.dropFirst(field.count).trimmingCharacters(in: .whitespaces), radix: 16) ?? 0
+            }
+            // Dispatch's signal source catches what `signal(_, SIG_IGN)` ignored: either way, not the default action.
+            return (mask("SigIgn:") | mask("SigCgt:")) & wanted == wanted
+        }
+    }
+
+    /// Waits until standard output contains `text`.
+    func waitForOutput(_ text: String, timeout: TimeInterval = 120) throws {
+        try wait(timeout: timeout, for: "'\(text)' on standard output") { standardOutput.contains(text) }
+    }
+
+    /// Sends `signal`, waits for the process to exit (failing after `timeout`), and returns what it printed.
+    func signal(_ signal: Int32, timeout: TimeInterval) throws -> Executable.Result {
+        XCTAssertTrue(process.isRunning, "the command ended before it was signalled: \(standardError)")
+        kill(process.processIdentifier, signal)
+        try wait(timeout: timeout, for: "the command to stop after signal \(signal)") { !process.isRunning }
+        process.waitUntilExit()
+        // Collect what the process wrote last, which the readability handlers may not have seen yet.
+        outputPipe.fileHandleForReading.readabilityHandler = nil
+        errorPipe.fileHandleForReading.readabilityHandler = nil
+        let restOfOutput = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        let restOfErrors = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        lock.withLock {
+            output.append(restOfOutput)
+            errors.append(restOfErrors)
+        }
+        return Executable.Result(status: process.terminationStatus, standardOutput: standardOutput, standardError: standardError)
+    }
+
+    private func wait(timeout: TimeInterval, for what: String, until done: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !done() {
+            if !process.isRunning && !done() {
+                throw Failure(message: "the command ended while waiting for \(what): \(standardError)")
+            }
+            if Date() > deadline {
+                process.terminate()
+                throw Failure(message: "gave up after \(Int(timeout)) s waiting for \(what)")
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}
