@@ -15,6 +15,9 @@ public struct Metric: Sendable {
     }
 
     public var estimate: ReplicateEstimate { ReplicateEstimate(values) }
+
+    /// The metric as a row of `summary.csv`: its estimate across replicates.
+    public var row: SummaryRow { SummaryRow(metric: name, year: year, estimate: estimate) }
 }
 
 /// One row of `summary.csv`: a metric, for one year or the whole horizon, across replicates.
@@ -55,7 +58,7 @@ public enum Summary {
     public static let causeMetrics = EntryCause.allCases.map { "entries_\($0.metricName)" }
 
     public static func rows(_ result: SimulationResult) -> [SummaryRow] {
-        metrics(result).map { SummaryRow(metric: $0.name, year: $0.year, estimate: $0.estimate) }
+        metrics(result).map(\.row)
     }
 
     public static func metrics(_ result: SimulationResult) -> [Metric] {

@@ -75,6 +75,7 @@ public struct Tally: Equatable, Sendable {
         values[year * Tally.columnsPerYear + Tally.entriesByTypeBase + type.rawValue]
     }
 
+    /// Cohort households of `type` re-poor in at least one year of the horizon; kept for the final year T only.
     public func everRePoor(of type: HouseholdType, year: Int) -> Double {
         values[year * Tally.columnsPerYear + Tally.everRePoorByTypeBase + type.rawValue]
     }
@@ -116,8 +117,11 @@ public struct Tally: Equatable, Sendable {
             if household.flags.contains(.everRePoor) {
                 v[base + Column.everRePoor.rawValue] += 1
                 v[base + Column.everRePoorPeople.rawValue] += Double(household.sizeAtSelection)
-                for type in HouseholdType.allCases where type.includes(household) {
-                    v[base + Tally.everRePoorByTypeBase + type.rawValue] += 1
+                // By type only at the end of the horizon: the one year the metrics read.
+                if finalYear {
+                    for type in HouseholdType.allCases where type.includes(household) {
+                        v[base + Tally.everRePoorByTypeBase + type.rawValue] += 1
+                    }
                 }
             }
             if household.history.contains(.leftAgainAfterRePoverty) { v[base + Column.leftAgain.rawValue] += 1 }

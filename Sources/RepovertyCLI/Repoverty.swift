@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Scenarios
 
 /// The `repoverty` command: parses arguments and calls the library; all printing happens here.
@@ -14,7 +15,7 @@ struct Repoverty: ParsableCommand {
             Exit codes: 0 success, 1 a failure while running, 2 bad input or usage.
             Scenario files are YAML; see scenarios/reference.yaml and docs/MODEL.md for every key.
             """,
-        version: ProgramVersionText.current,
+        version: ProgramVersion.current,
         subcommands: [
             Run.self, Compare.self, Validate.self, Sweep.self, Plan.self, Merge.self, ReportCommand.self, Bench.self,
         ]

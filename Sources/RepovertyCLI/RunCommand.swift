@@ -40,8 +40,3 @@ struct Run: ParsableCommand {
         }
     }
 }
-
-/// The version string `--version` prints.
-enum ProgramVersionText {
-    static let current = ProgramVersion.current
-}

@@ -42,7 +42,7 @@ struct ScenarioRunner {
         let metrics: [Metric]
         let record: RunRecord
 
-        var rows: [SummaryRow] { metrics.map { SummaryRow(metric: $0.name, year: $0.year, estimate: $0.estimate) } }
+        var rows: [SummaryRow] { metrics.map(\.row) }
     }
 
     /// Simulate one scenario and summarise it, writing nothing; a SIGINT or SIGTERM stops it between tasks.
