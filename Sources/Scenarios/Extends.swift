@@ -17,6 +17,8 @@ enum Extends {
     /// The top-level keys that are not parameter sections.
     static let extendsKey = "extends"
     static let descriptionKey = "description"
+    /// A profile file's published figures (`scenarios/profiles/`, MODEL.md §3): read by ``ProfileTargets``, not parameters.
+    static let targetsKey = "targets"
     /// Deeper than this is a mistake (cycles are caught separately and sooner).
     static let maximumDepth = 32
 
@@ -71,7 +73,7 @@ enum Extends {
             }
         }
 
-        var walk = SchemaWalk(file: file, reservedTopLevelKeys: [extendsKey, descriptionKey])
+        var walk = SchemaWalk(file: file, reservedTopLevelKeys: [extendsKey, descriptionKey, targetsKey])
         try walk.walk(root, against: ParameterTree.defaults.schema, path: [], keyLine: nil)
         let layer = FileLayer(file: file, description: description, settings: walk.settings)
         guard let extends else { return [layer] }

@@ -11,7 +11,7 @@ enum ValidRanges {
     /// Every leaf's range, in declaration order.
     static let table: [(path: String, range: ValidRange)] = [
         // population
-        ("population.profile", .oneOf(["dongxiang-2017"], note: "the only profile implemented")),
+        ("population.profile", .oneOf(["dongxiang-2017", "liangshan-2020"], note: "a profile of MODEL.md §3")),
         ("population.householdSize.two", .share),
         ("population.householdSize.three", .share),
         ("population.householdSize.four", .share),
