@@ -209,18 +209,18 @@ public enum PopulationComparison {
     }
 
     /// Shares of households with 0…4 members ill or disabled once the drawn count is capped at the size (whose
-    /// classes 2, 3, 4 are exact and ≥ 5 exceeds the largest count).
+    /// classes 2, 3, 4 are exact and ≥ 5 exceeds the largest count). Not renormalised: a share the cap does not move
+    /// stays the published figure (the published shares sum to 0.9999 by rounding).
     public static func cappedIllOrDisabledShares(_ parameters: PopulationParameters) -> [Double] {
         let ill = parameters.illOrDisabledMembers
         let drawn = [ill.none, ill.one, ill.two, ill.three, ill.four]
-        let total = drawn.reduce(0, +)
         let size = parameters.householdSize
         let sizeTotal = size.two + size.three + size.four + size.fiveOrMore
         let sizeShares = [(2, size.two), (3, size.three), (4, size.four), (5, size.fiveOrMore)]
         var capped = [Double](repeating: 0, count: 5)
         for (count, share) in drawn.enumerated() {
             for (members, sizeShare) in sizeShares {
-                capped[min(count, members)] += share / total * sizeShare / sizeTotal
+                capped[min(count, members)] += share * sizeShare / sizeTotal
             }
         }
         return capped
