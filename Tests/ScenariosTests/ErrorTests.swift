@@ -177,9 +177,9 @@ final class ErrorTests: XCTestCase {
                     keyPath: "shocks.wages.schedule", contains: ["at most run.years = 5 entries", "got 6"])
     }
 
-    func testOnlyTheImplementedProfile() {
-        assertError(loadError("population:\n  profile: liangshan-2020\n"), file: file, line: 2, keyPath: "population.profile",
-                    contains: ["expected `dongxiang-2017` (the only profile implemented), got 'liangshan-2020'"])
+    func testOnlyTheImplementedProfiles() {
+        assertError(loadError("population:\n  profile: guizhou-2019\n"), file: file, line: 2, keyPath: "population.profile",
+                    contains: ["dongxiang-2017", "liangshan-2020", "got 'guizhou-2019'"])
     }
 
     func testSyntaxErrorNamesTheLine() {
