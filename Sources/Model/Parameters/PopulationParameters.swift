@@ -1,6 +1,8 @@
-/// The synthetic population of MODEL.md §3, profile `dongxiang-2017` (`000` Tables 3–4).
+/// The synthetic population of MODEL.md §3: defaults are profile `dongxiang-2017` (`000` Tables 3–4); profile
+/// `liangshan-2020` (`002`) sets other values of the same keys (`scenarios/profiles/liangshan-2020.yaml`).
 public struct PopulationParameters: Codable, Equatable, Sendable {
-    /// The profile synthesised. Only `dongxiang-2017` is implemented (the `liangshan-2020` profile is issue 6).
+    /// The profile synthesised, `dongxiang-2017` or `liangshan-2020`: its values come from the keys below; the name
+    /// picks the targets `repoverty population` compares with.
     public var profile = "dongxiang-2017"
     public var householdSize = HouseholdSizeShares()
     /// Share of households on dibao at year 0 (64.1 %, `000`); it is dibao's on₋₁ (MODEL.md §4 step 3).

@@ -1,6 +1,7 @@
 import Randomness
 
-/// Synthesises the households of profile `dongxiang-2017` (MODEL.md §3; `000` Tables 3–4).
+/// Synthesises the households of a profile of MODEL.md §3 (`dongxiang-2017`: `000` Tables 3–4; `liangshan-2020`: `002`),
+/// whose values are the population keys (`scenarios/profiles/`).
 ///
 /// Each household is drawn from its own stream keyed by (seed, 0, block, population, 0, household in block): the
 /// population depends on the seed alone, so every replicate and every scenario that shares the population parameters
