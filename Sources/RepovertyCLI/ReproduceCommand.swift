@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Output
 import Reproduction
+import Scenarios
 
 /// `repoverty reproduce PATH/run.json...`: re-make recorded runs and say whether every output file is byte-identical.
 struct Reproduce: ParsableCommand {
@@ -44,8 +45,13 @@ struct Reproduce: ParsableCommand {
         for warning in targets.flatMap(\.warnings).uniqued() {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
+        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        // A record names its own sizes: refuse, as run does, one that cannot fit before anything is allocated.
+        let runs = targets.flatMap { $0.runs + ($0.comparison?.runs ?? []) }
+        try MemoryCheck.check(
+            runs.map { Scenario(name: $0.scenario, sourcePath: $0.file.path, parameters: $0.parameters) }, threads: threads)
         var reproduction = Reproduction(
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            threads: threads,
             observer: CommandObserver(progress: nil, interruption: Interruption.shared))
         let report: Reproduction.Report
         do { report = try reproduction.reproduce(targets) } catch {

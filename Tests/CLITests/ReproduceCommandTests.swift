@@ -87,6 +87,10 @@ final class ReproduceCommandTests: XCTestCase {
         let result = try Executable.run(["reproduce", record.path])
         XCTAssertEqual(result.status, 2, result.standardError)
         XCTAssertTrue(result.standardError.contains("\(record.path): parameters: missing"), result.standardError)
+        let huge = try Executable.run(
+            ["reproduce", "results/reference/reference/run.json"], environment: ["REPOVERTY_MEMORY_LIMIT": "1000"])
+        XCTAssertEqual(huge.status, 2, huge.standardError)
+        XCTAssertTrue(huge.standardError.contains("the run needs about"), huge.standardError)
         let missing = try Executable.run(["reproduce", folder.appendingPathComponent("nothing/run.json").path])
         XCTAssertEqual(missing.status, 2, missing.standardError)
         XCTAssertTrue(missing.standardError.contains("cannot read the run record"), missing.standardError)
