@@ -5,7 +5,7 @@ let package = Package(
     name: "repoverty",
     products: [
         .executable(name: "repoverty", targets: ["RepovertyCLI"]),
-        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,11 +37,13 @@ let package = Package(
         ),
         // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
         .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // Re-making recorded runs from their run.json and comparing every output file byte for byte.
+        .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios"]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
             dependencies: [
-                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports",
+                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports", "Reproduction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Output", "Model"]),
         .testTarget(
             name: "SweepsTests",
             dependencies: ["Sweeps", "Scenarios", "Engine", "Output", "Randomness", .product(name: "GRDB", package: "GRDB.swift")]

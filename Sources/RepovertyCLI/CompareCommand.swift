@@ -12,7 +12,8 @@ struct Compare: ParsableCommand {
         discussion: """
             Every scenario runs with the baseline's seed, replicates, households, years and generator, so replicate r of
             each meets the same households, floods, outbreaks and illnesses; differences are paired by replicate.
-            Writes DIR/compare.csv and DIR/<name>/summary.csv for the baseline and every scenario, and prints the
+            Writes DIR/compare.csv, DIR/compare.json (the runs it was made of, for `repoverty reproduce`) and
+            DIR/<name>/summary.csv for the baseline and every scenario, and prints the
             scenarios ranked by re-poverty entries averted.
             """
     )
@@ -47,7 +48,10 @@ struct Compare: ParsableCommand {
         let runs = completed.map { Comparison.Run(name: $0.scenario.name, metrics: $0.metrics) }
         let rows = Comparison.rows(baseline: runs[0], scenarios: Array(runs.dropFirst()))
         let file = runner.directory.appendingPathComponent("compare.csv")
-        try runner.write(completed, extra: [(file, ComparisonCSV.render(rows))])
+        // compare.json lists the runs compare.csv was made of, so `repoverty reproduce` can re-make it.
+        let record = ComparisonRecord(version: ProgramVersion.current, gitCommit: runner.commit, scenarios: runs.map(\.name))
+        let recordFile = runner.directory.appendingPathComponent(ComparisonRecord.fileName)
+        try runner.write(completed, extra: [(file, ComparisonCSV.render(rows)), (recordFile, try record.json())])
         if !quiet {
             print("")
             print(

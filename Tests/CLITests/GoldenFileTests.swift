@@ -5,7 +5,8 @@ import XCTest
 ///
 /// Re-record only deliberately, after a change that is meant to move the figures:
 /// `REPOVERTY_RECORD_GOLDEN=1 swift test --filter GoldenFileTests`, then review and commit the diff of
-/// `results/reference/reference/`.
+/// `results/reference/reference/` (`scripts/record-reference-runs.sh` re-records it together with the other reference
+/// runs, which `ReproduceCommandTests` re-makes).
 final class GoldenFileTests: XCTestCase {
     static let arguments = ["--seed", "7", "--replicates", "3", "--households", "3000", "--years", "5"]
 

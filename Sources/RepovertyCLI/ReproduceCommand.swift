@@ -1,0 +1,112 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Output
+import Reproduction
+import Scenarios
+
+/// `repoverty reproduce PATH/run.json...`: re-make recorded runs and say whether every output file is byte-identical.
+struct Reproduce: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-run what a run.json records and check that every output file beside it is byte-identical.",
+        discussion: """
+            Each run is re-made from its run.json alone (the resolved parameters, seed, generator and sizes recorded
+            there, not the scenario file, which may have changed) and its summary.csv is compared byte for byte. If the
+            folder above holds a compare.json listing the run, the comparison's other runs are re-made too and
+            compare.csv is checked; a compare.json may also be given. A record from another program version is still
+            re-run, with a warning. Nothing is written unless --output is given.
+
+            Exit codes: 0 every file is identical; 1 a file differs or is missing (the first differing line is shown),
+            or the run failed; 2 a record that cannot be read or run.
+            """
+    )
+
+    @Argument(help: "run.json files (or a comparison's compare.json).")
+    var records: [String]
+
+    @Option(help: "Worker threads; results are identical for any number. Default: the number of cores.")
+    var threads: Int?
+
+    @Option(help: "Also write the re-made files into this folder (DIR/<scenario>/summary.csv, DIR/compare.csv).")
+    var output: String?
+
+    @Flag(help: "Print only the files that differ, and errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    func run() throws {
+        let targets: [Reproduction.Target]
+        do { targets = try Reproduction.plan(records.map { URL(fileURLWithPath: $0) }) } catch {
+            throw BadInput(message: error.description)
+        }
+        for warning in targets.flatMap(\.warnings).uniqued() {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
+        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        // A record names its own sizes: refuse, as run does, one that cannot fit before anything is allocated.
+        let runs = targets.flatMap { $0.runs + ($0.comparison?.runs ?? []) }
+        try MemoryCheck.check(
+            runs.map { Scenario(name: $0.scenario, sourcePath: $0.file.path, parameters: $0.parameters) }, threads: threads)
+        var reproduction = Reproduction(
+            threads: threads,
+            observer: CommandObserver(progress: nil, interruption: Interruption.shared))
+        let report: Reproduction.Report
+        do { report = try reproduction.reproduce(targets) } catch {
+            if case SimulationError.cancelled = error { throw Interruption.shared.failure() }
+            throw RunFailure(message: "\(error)")
+        }
+        if let output { try write(report, into: URL(fileURLWithPath: output, isDirectory: true)) }
+        var printed = Set<String>()
+        for check in report.checks where printed.insert(check.file.path).inserted {
+            let path = relative(check.file)
+            switch check.outcome {
+            case .identical:
+                if !quiet { print("\(path): identical") }
+            case .missing:
+                print("\(path): missing (the re-made file has \(check.reproduced.count) bytes)")
+            case let .differs(line, recorded, reproduced):
+                print("\(path): differs from line \(line)")
+                print("  recorded:   \(recorded ?? "<end of file>")")
+                print("  reproduced: \(reproduced ?? "<end of file>")")
+            }
+        }
+        if !report.allIdentical {
+            let differing = report.checks.filter { $0.outcome != .identical }.map { relative($0.file) }.uniqued()
+            throw RunFailure(
+                message: "not reproduced: \(differing.joined(separator: ", ")) \(differing.count == 1 ? "differs" : "differ")"
+                    + " from the re-made run")
+        }
+        if !quiet { print("reproduced: \(printed.count) file\(printed.count == 1 ? "" : "s") byte-identical") }
+    }
+
+    /// The re-made files, laid out as `run` and `compare` lay out theirs, each written atomically.
+    private func write(_ report: Reproduction.Report, into directory: URL) throws {
+        for check in report.checks {
+            let name = check.file.lastPathComponent
+            let target =
+                check.scenario.map { directory.appendingPathComponent($0).appendingPathComponent(name) }
+                ?? directory.appendingPathComponent(name)
+            do { try AtomicFile.write(check.reproduced, to: target) } catch {
+                throw RunFailure(message: "cannot write \(target.path): \(error)")
+            }
+        }
+    }
+
+    /// A path as the user would type it: relative to the current folder when inside it.
+    private func relative(_ file: URL) -> String {
+        let path = file.standardizedFileURL.path
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    }
+}
+
+extension Sequence where Element: Hashable {
+    /// The elements in order, each once.
+    fileprivate func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,109 @@
+import Engine
+import Foundation
+import Model
+import Output
+import Randomness
+import Scenarios
+
+/// A `run.json` read back for re-running: its resolved parameters and what it says about where it came from.
+///
+/// The parameters are the record's own (`parameters`), never the scenario file's, which may have changed since. They are
+/// laid over this version's defaults, so a record written by another version still runs: a key it lacks takes this
+/// version's default and a key this version does not know is ignored, each noted (README, "Reproducing a run").
+public struct RecordedRun: Sendable {
+    /// The run.json file, as given.
+    public let file: URL
+    /// The scenario name, which `summary.csv` repeats on every row.
+    public let scenario: String
+    public let parameters: ScenarioParameters
+    /// Where the record differs from this program (version, GSL, block size) or was read with defaults, one per line.
+    public let warnings: [String]
+
+    /// Reads and checks `file`; throws ``ReproductionError/badRecord(_:)`` naming the file and the problem.
+    public init(file: URL) throws(ReproductionError) {
+        self.file = file
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw .badRecord("\(file.path): cannot read the run record: \(error.localizedDescription)")
+        }
+        let tree: JSONTree
+        do { tree = try JSONDecoder().decode(JSONTree.self, from: data) } catch {
+            throw .badRecord("\(file.path): not a JSON run record: \(error)")
+        }
+        guard case .object(let members) = tree else { throw .badRecord("\(file.path): expected a JSON object") }
+        guard case .string(let program)? = members["program"], program == "repoverty" else {
+            throw .badRecord("\(file.path): expected \"program\": \"repoverty\"; not a repoverty run.json")
+        }
+        guard case .string(let scenario)? = members["scenario"], !scenario.isEmpty else {
+            throw .badRecord("\(file.path): scenario: expected the scenario's name")
+        }
+        guard let recorded = members["parameters"] else {
+            throw .badRecord("\(file.path): parameters: missing; the record holds no resolved scenario to re-run")
+        }
+        var notes: [String] = []
+        let parameters: ScenarioParameters
+        do {
+            let defaults = try JSONDecoder().decode(JSONTree.self, from: JSONEncoder().encode(ScenarioParameters()))
+            let merged = defaults.overlaid(with: recorded, path: "parameters", notes: &notes)
+            parameters = try JSONDecoder().decode(ScenarioParameters.self, from: JSONEncoder().encode(merged))
+        } catch {
+            throw .badRecord("\(file.path): parameters: \(Self.describe(error))")
+        }
+        do { try ScenarioLoader.validate(parameters, label: file.path) } catch {
+            throw .badRecord(error.description)
+        }
+        self.scenario = scenario
+        self.parameters = parameters
+
+        var warnings: [String] = []
+        func recordedText(_ key: String) -> String? {
+            switch members[key] {
+            case .string(let text)?: text
+            case .unsigned(let number)?: String(number)
+            case .integer(let number)?: String(number)
+            default: nil
+            }
+        }
+        let version = recordedText("version") ?? "an unknown version"
+        if version != ProgramVersion.current {
+            warnings.append(
+                "\(file.path): written by repoverty \(version), this is \(ProgramVersion.current);"
+                    + " figures may differ because the model changed")
+        }
+        if let gsl = recordedText("gslVersion"), gsl != GSLFunctions.version {
+            warnings.append("\(file.path): recorded with GSL \(gsl), this is GSL \(GSLFunctions.version)")
+        }
+        if let block = recordedText("blockSize"), block != String(Simulation.blockSize) {
+            warnings.append("\(file.path): recorded with blocks of \(block) households, this version uses \(Simulation.blockSize)")
+        }
+        warnings += notes.map { "\(file.path): \($0)" }
+        self.warnings = warnings
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "\(path): expected \(type)"
+        case DecodingError.dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "\(path): \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Why a reproduction could not be attempted or finished.
+public enum ReproductionError: Error, CustomStringConvertible {
+    /// A run.json or compare.json that cannot be read, parsed or run: bad input.
+    case badRecord(String)
+    /// The simulation itself failed (or was cancelled: `SimulationError.cancelled` is passed through unwrapped).
+    case simulationFailed(String)
+
+    public var description: String {
+        switch self {
+        case .badRecord(let message), .simulationFailed(let message): message
+        }
+    }
+}
