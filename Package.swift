@@ -37,11 +37,13 @@ let package = Package(
         ),
         // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
         .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // `calibrate`: fits free scenario keys to target metrics with GSL's Nelder–Mead simplex; never prints.
+        .target(name: "Calibration", dependencies: ["CGSL", "Model", "Engine", "Scenarios"]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
             dependencies: [
-                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports",
+                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine"]),
         .testTarget(
             name: "SweepsTests",
             dependencies: ["Sweeps", "Scenarios", "Engine", "Output", "Randomness", .product(name: "GRDB", package: "GRDB.swift")]

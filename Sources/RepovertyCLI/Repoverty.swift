@@ -18,6 +18,7 @@ struct Repoverty: ParsableCommand {
         version: ProgramVersion.current,
         subcommands: [
             Run.self, Compare.self, Validate.self, Sweep.self, Plan.self, Merge.self, ReportCommand.self, Bench.self,
+            Calibrate.self,
         ]
     )
 
