@@ -5,7 +5,7 @@ let package = Package(
     name: "repoverty",
     products: [
         .executable(name: "repoverty", targets: ["RepovertyCLI"]),
-        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction", "Calibration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,11 +39,13 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Re-making recorded runs from their run.json and comparing every output file byte for byte.
         .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios"]),
+        // `calibrate`: fits free scenario keys to target metrics with GSL's Nelder–Mead simplex; never prints.
+        .target(name: "Calibration", dependencies: ["CGSL", "Model", "Engine", "Scenarios"]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
             dependencies: [
-                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports", "Reproduction",
+                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports", "Reproduction", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Output", "Model"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine"]),
         .testTarget(
             name: "SweepsTests",
             dependencies: ["Sweeps", "Scenarios", "Engine", "Output", "Randomness", .product(name: "GRDB", package: "GRDB.swift")]

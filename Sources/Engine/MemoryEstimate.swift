@@ -24,18 +24,21 @@ public struct MemoryEstimate: Equatable, Sendable {
     /// The metrics by replicate that `Summary.metrics` makes from the tallies.
     public let metrics: Int
 
+    /// Per-household vulnerability sums across replicates, when asked for (`VulnerabilityAccumulators`); else 0.
+    public let vulnerability: Int
+
     /// The replicates' merged tallies alone, which live on into the summary.
     public let replicateTallies: Int
 
     /// The peak, in bytes: the larger of the simulation (covariates, layout, every task's tally and the merged ones,
     /// streams) and the summary that follows it (the merged tallies and the metrics; the rest is freed by then).
     public var total: Int {
-        let simulation = [covariates, layout, tallies, streams].reduce(0, Self.sum)
+        let simulation = [covariates, layout, tallies, streams, vulnerability].reduce(0, Self.sum)
         return max(simulation, Self.sum(replicateTallies, metrics))
     }
 
     /// The estimate for `parameters` run on `threads` worker threads. Saturates at `Int.max` rather than overflow.
-    public init(_ parameters: ScenarioParameters, threads: Int) {
+    public init(_ parameters: ScenarioParameters, threads: Int, vulnerability: Bool = false) {
         let run = parameters.run
         let villageSizes = parameters.population.villages
         let years = max(0, run.years) + 1, replicates = max(1, run.replicates), households = max(1, run.households)
@@ -55,6 +58,7 @@ public struct MemoryEstimate: Equatable, Sendable {
             + HouseholdType.allCases.count * double + 2 * arrayHeader
         tallies = Self.product(Self.sum(tasks, replicates), tally)
         replicateTallies = Self.product(replicates, tally)
+        self.vulnerability = vulnerability ? Self.product(households, VulnerabilityAccumulators.bytesPerHousehold) : 0
         streams = Self.product(Self.sum(max(1, threads), 2 * replicates), Self.bytesPerStream(run.generator))
         // Each metric row holds a value per replicate; the summary builds each row's values once more on the way.
         let metricRows = Self.sum(Self.metricsOverTheHorizon, Self.product(years, Self.metricsPerYear))

@@ -12,6 +12,8 @@ public struct SimulationResult: Sendable {
     public let countyCount: Int
     /// Tallies by replicate.
     public let replicates: [Tally]
+    /// Vulnerability as expected poverty (MODEL.md §5, optional), when the run was asked for it.
+    public var vulnerability: VulnerabilityEstimate? = nil
 }
 
 /// Watches a run from its worker threads: progress for bars and schedulers, and a way to stop.
@@ -47,8 +49,11 @@ public enum Simulation {
     /// Run the scenario with the given number of worker threads.
     ///
     /// - Parameter observer: told as tasks finish, and asked before each task whether to stop. It never changes results.
+    /// - Parameter vulnerability: also estimate each household's probability of being poor in year 1 across replicates
+    ///   (``VulnerabilityAccumulators``). Tallies are the same either way; only the order in which tasks run changes.
     public static func run(
-        _ parameters: ScenarioParameters, threads: Int, observer: (any SimulationObserver)? = nil
+        _ parameters: ScenarioParameters, threads: Int, observer: (any SimulationObserver)? = nil,
+        vulnerability: Bool = false
     ) throws -> SimulationResult {
         let settings = parameters.run
         let generator = GeneratorKind(settings.generator)
@@ -65,7 +70,12 @@ public enum Simulation {
         }
         let blockCount = (households + blockSize - 1) / blockSize
         let taskCount = replicateCount * blockCount
-        let workers = max(1, min(threads, taskCount))
+        // With vulnerability on, a worker takes a whole block and runs its replicates in order, so each household's
+        // accumulators are written by one thread in a fixed order; otherwise a worker takes one (replicate, block).
+        let accumulators = vulnerability
+            ? VulnerabilityAccumulators(households: households, povertyLine: step.povertyLine) : nil
+        let claimCount = accumulators == nil ? taskCount : blockCount
+        let workers = max(1, min(threads, claimCount))
         let slots = TaskSlots(count: taskCount, empty: Tally(years: years))
         defer { slots.release() }
         let nextTask = Atomic<Int>(0)
@@ -82,16 +92,26 @@ public enum Simulation {
             while true {
                 if observer?.isCancelled == true { cancelled.store(true, ordering: .relaxed) }
                 if cancelled.load(ordering: .relaxed) { break }
-                let task = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
-                if task >= taskCount { break }
-                let block = BlockTask(
-                    seed: settings.seed, replicate: task / blockCount, block: task % blockCount, households: households,
-                    years: years)
-                slots[task] = block.run(
-                    step: step, synthesis: synthesis, layout: layout, covariates: covariates[block.replicate],
-                    stream: stream)
-                let finished = finishedTasks.wrappingAdd(1, ordering: .relaxed).newValue
-                observer?.taskFinished(completed: finished, total: taskCount)
+                let claim = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue
+                if claim >= claimCount { break }
+                // One (replicate, block) task, or every replicate of block `claim` when accumulating vulnerability.
+                let blockIndex = accumulators == nil ? claim % blockCount : claim
+                let replicates = accumulators == nil ? claim / blockCount..<claim / blockCount + 1 : 0..<replicateCount
+                for replicate in replicates {
+                    if replicate != replicates.lowerBound, observer?.isCancelled == true {
+                        cancelled.store(true, ordering: .relaxed)
+                    }
+                    if cancelled.load(ordering: .relaxed) { break }
+                    let task = replicate * blockCount + blockIndex
+                    let block = BlockTask(
+                        seed: settings.seed, replicate: replicate, block: blockIndex, households: households,
+                        years: years)
+                    slots[task] = block.run(
+                        step: step, synthesis: synthesis, layout: layout, covariates: covariates[block.replicate],
+                        stream: stream, vulnerability: accumulators)
+                    let finished = finishedTasks.wrappingAdd(1, ordering: .relaxed).newValue
+                    observer?.taskFinished(completed: finished, total: taskCount)
+                }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
@@ -105,7 +125,8 @@ public enum Simulation {
         }
         return SimulationResult(
             parameters: parameters, threads: workers, blockCount: blockCount, villageCount: layout.villageCount,
-            countyCount: layout.countyCount, replicates: tallies)
+            countyCount: layout.countyCount, replicates: tallies,
+            vulnerability: accumulators?.estimate(replicates: replicateCount))
     }
 }
 
@@ -174,7 +195,7 @@ struct BlockTask {
 
     func run(
         step: YearlyStep, synthesis: PopulationSynthesis, layout: VillageLayout, covariates: Covariates,
-        stream: RandomStream
+        stream: RandomStream, vulnerability: VulnerabilityAccumulators? = nil
     ) -> Tally {
         var tally = Tally(years: years)
         let first = block * Simulation.blockSize
@@ -202,6 +223,9 @@ struct BlockTask {
                     tally.recordCohortMember(household)
                 } else if outcome.inCohort {
                     tally.record(outcome, household: household, year: accounts, povertyLine: step.povertyLine)
+                    if year == 1, let vulnerability {
+                        vulnerability.record(household: index, income: accounts.income, poor: outcome.poor)
+                    }
                 }
             }
         }

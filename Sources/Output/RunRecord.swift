@@ -25,6 +25,8 @@ public struct RunRecord: Codable, Sendable {
     public var wallSeconds: Double
     /// The fully resolved scenario: every parameter, defaults included.
     public var parameters: ScenarioParameters
+    /// true when the run estimated vulnerability (`run --vulnerability`, MODEL.md §5); absent otherwise.
+    public var vulnerability: Bool?
 
     public init(
         version: String, gitCommit: String?, gslVersion: String, scenario: String, scenarioFile: String,

@@ -11,15 +11,16 @@ enum MemoryCheck {
     static let environmentVariable = "REPOVERTY_MEMORY_LIMIT"
 
     /// Throws `BadInput` naming the first scenario that cannot fit, how much it needs and how much there is.
-    static func check(_ scenarios: [Scenario], threads: Int) throws(BadInput) {
+    static func check(_ scenarios: [Scenario], threads: Int, vulnerability: Bool = false) throws(BadInput) {
         guard let available = try available() else { return }
         for scenario in scenarios {
-            let estimate = MemoryEstimate(scenario.parameters, threads: threads)
+            let estimate = MemoryEstimate(scenario.parameters, threads: threads, vulnerability: vulnerability)
             guard estimate.total > available.bytes else { continue }
             let run = scenario.parameters.run
             let largest = [
                 ("tallies", estimate.tallies), ("covariates", estimate.covariates), ("metrics", estimate.metrics),
                 ("village layout", estimate.layout), ("random streams", estimate.streams),
+                ("vulnerability sums", estimate.vulnerability),
             ].max { $0.1 < $1.1 }!
             throw BadInput(
                 message: "\(scenario.sourcePath): the run needs about \(format(estimate.total)) of memory"

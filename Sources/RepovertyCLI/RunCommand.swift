@@ -26,9 +26,15 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: ArgumentHelp(
+        "Also report vulnerability as expected poverty: each cohort household's probability of being poor in year 1"
+            + " across replicates, simulated and analytic (log-normal), with the bands of 002 (docs/MODEL.md §4)."))
+    var vulnerability = false
+
     func run() throws {
         let loaded = try ScenarioRunner.load(scenarios, overrides: options.allOverrides)
-        let runner = ScenarioRunner(options: options, output: output, quiet: quiet)
+        var runner = ScenarioRunner(options: options, output: output, quiet: quiet)
+        runner.vulnerability = vulnerability
         try runner.checkMemory(loaded)
         // Every scenario is simulated before any is written, so a run stopped part-way leaves no results at all.
         let completed = try loaded.map(runner.simulate)

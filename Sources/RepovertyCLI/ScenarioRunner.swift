@@ -11,6 +11,8 @@ struct ScenarioRunner {
     let overrides: [String]
     let quiet: Bool
     let progress: ProgressMode
+    /// Also estimate vulnerability as expected poverty (`run --vulnerability`).
+    var vulnerability = false
     let commit = GitCommit.current()
 
     init(options: RunOptions, output: String, quiet: Bool) {
@@ -33,7 +35,7 @@ struct ScenarioRunner {
 
     /// Refuse, before anything is allocated, a scenario whose run cannot fit in the memory available.
     func checkMemory(_ scenarios: [Scenario]) throws {
-        try MemoryCheck.check(scenarios, threads: threads)
+        try MemoryCheck.check(scenarios, threads: threads, vulnerability: vulnerability)
     }
 
     /// A scenario simulated and summarised, not yet written.
@@ -41,8 +43,10 @@ struct ScenarioRunner {
         let scenario: Scenario
         let metrics: [Metric]
         let record: RunRecord
+        /// Rows after the metrics by replicate: the vulnerability figures, when asked for.
+        var extraRows: [SummaryRow] = []
 
-        var rows: [SummaryRow] { metrics.map(\.row) }
+        var rows: [SummaryRow] { metrics.map(\.row) + extraRows }
     }
 
     /// Simulate one scenario and summarise it, writing nothing; a SIGINT or SIGTERM stops it between tasks.
@@ -55,25 +59,29 @@ struct ScenarioRunner {
             quiet: quiet)
         reporter?.start()
         let observer = CommandObserver(progress: reporter, interruption: Interruption.shared)
-        let outcome = Result { try Simulation.run(scenario.parameters, threads: threads, observer: observer) }
+        let outcome = Result {
+            try Simulation.run(scenario.parameters, threads: threads, observer: observer, vulnerability: vulnerability)
+        }
         reporter?.finish()
         do { result = try outcome.get() } catch {
             if case SimulationError.cancelled = error { throw Interruption.shared.failure() }
             throw RunFailure(message: "\(scenario.sourcePath): the simulation failed: \(error)")
         }
         let metrics = Summary.metrics(result)
-        let record = RunRecord(
+        var record = RunRecord(
             version: ProgramVersion.current, gitCommit: commit, gslVersion: GSLFunctions.version, scenario: scenario.name,
             scenarioFile: scenario.sourcePath, overrides: overrides, threads: result.threads,
             blockSize: Simulation.blockSize, villages: result.villageCount, counties: result.countyCount,
             startedAt: started, wallSeconds: Date().timeIntervalSince(started), parameters: scenario.parameters)
+        if vulnerability { record.vulnerability = true }
         if !quiet {
             print(
                 "\(scenario.name): \(run.households) households × \(run.years) years × \(run.replicates) replicates,"
                     + " seed \(run.seed), \(result.threads) threads, " + String(format: "%.2f s", record.wallSeconds))
             fflush(nil)  // flush standard output: a log file or pipe on a cluster sees each scenario as it finishes
         }
-        return Completed(scenario: scenario, metrics: metrics, record: record)
+        return Completed(
+            scenario: scenario, metrics: metrics, record: record, extraRows: result.vulnerability?.rows ?? [])
     }
 
     /// Write every completed scenario's `summary.csv` and `run.json`, and any `extra` files, only if no signal has

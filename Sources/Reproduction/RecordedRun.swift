@@ -16,6 +16,8 @@ public struct RecordedRun: Sendable {
     /// The scenario name, which `summary.csv` repeats on every row.
     public let scenario: String
     public let parameters: ScenarioParameters
+    /// Whether the run estimated vulnerability (`run --vulnerability`, recorded as `"vulnerability": true`).
+    public let vulnerability: Bool
     /// Where the record differs from this program (version, GSL, block size) or was read with defaults, one per line.
     public let warnings: [String]
 
@@ -54,6 +56,7 @@ public struct RecordedRun: Sendable {
         }
         self.scenario = scenario
         self.parameters = parameters
+        if case .bool(true)? = members["vulnerability"] { vulnerability = true } else { vulnerability = false }
 
         var warnings: [String] = []
         func recordedText(_ key: String) -> String? {

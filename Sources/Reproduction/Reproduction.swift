@@ -34,7 +34,7 @@ public struct Reproduction {
     let threads: Int
     let observer: (any SimulationObserver)?
     /// Each run re-made so far, by the standardised path of its run.json.
-    private var runs: [String: (record: RecordedRun, metrics: [Metric])] = [:]
+    private var runs: [String: (record: RecordedRun, metrics: [Metric], extraRows: [SummaryRow])] = [:]
 
     public init(threads: Int, observer: (any SimulationObserver)? = nil) {
         self.threads = threads
@@ -113,13 +113,13 @@ public struct Reproduction {
         for target in targets {
             for warning in target.warnings where seenWarnings.insert(warning).inserted { report.warnings.append(warning) }
             for run in target.runs {
-                let metrics = try metrics(of: run)
-                let csv = Data(SummaryCSV.render(scenario: run.scenario, rows: metrics.map(\.row)).utf8)
+                let made = try remake(run)
+                let csv = Data(SummaryCSV.render(scenario: run.scenario, rows: made.metrics.map(\.row) + made.extraRows).utf8)
                 report.checks.append(
                     check(run.file.deletingLastPathComponent().appendingPathComponent("summary.csv"), run.scenario, csv))
             }
             if let (file, runs) = target.comparison {
-                let made = try runs.map { run in Comparison.Run(name: run.scenario, metrics: try metrics(of: run)) }
+                let made = try runs.map { run in Comparison.Run(name: run.scenario, metrics: try remake(run).metrics) }
                 let rows = Comparison.rows(baseline: made[0], scenarios: Array(made.dropFirst()))
                 let csv = Data(ComparisonCSV.render(rows).utf8)
                 report.checks.append(check(file.deletingLastPathComponent().appendingPathComponent("compare.csv"), nil, csv))
@@ -133,16 +133,20 @@ public struct Reproduction {
         return Check(file: file, scenario: scenario, reproduced: reproduced, outcome: FileComparison.compare(recorded: recorded, reproduced: reproduced))
     }
 
-    private mutating func metrics(of run: RecordedRun) throws -> [Metric] {
+    /// The run re-made: its metrics by replicate, and the rows after them (vulnerability, when the run had it).
+    private mutating func remake(_ run: RecordedRun) throws -> (metrics: [Metric], extraRows: [SummaryRow]) {
         let key = run.file.standardizedFileURL.path
-        if let done = runs[key] { return done.metrics }
+        if let done = runs[key] { return (done.metrics, done.extraRows) }
         let result: SimulationResult
-        do { result = try Simulation.run(run.parameters, threads: threads, observer: observer) } catch {
+        do {
+            result = try Simulation.run(run.parameters, threads: threads, observer: observer, vulnerability: run.vulnerability)
+        } catch {
             if case SimulationError.cancelled = error { throw error }
             throw ReproductionError.simulationFailed("\(run.file.path): the simulation failed: \(error)")
         }
         let metrics = Summary.metrics(result)
-        runs[key] = (run, metrics)
-        return metrics
+        let extraRows = result.vulnerability?.rows ?? []
+        runs[key] = (run, metrics, extraRows)
+        return (metrics, extraRows)
     }
 }

@@ -27,6 +27,20 @@ final class ReproduceCommandTests: XCTestCase {
         XCTAssertTrue(result.standardOutput.contains("results/reference/compare.csv: identical\n"), result.standardOutput)
     }
 
+    /// A run made with `--vulnerability` records it, and is re-made with its vulnerability rows.
+    func testAVulnerabilityRunReproduces() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/reference.yaml", "--vulnerability", "--households", "600", "--replicates", "3", "--years", "2",
+             "--output", output.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let summary = output.appendingPathComponent("reference/summary.csv")
+        XCTAssertTrue(try String(contentsOf: summary, encoding: .utf8).contains(",vulnerability_mean,"))
+        let again = try Executable.run(["reproduce", output.appendingPathComponent("reference/run.json").path])
+        XCTAssertEqual(again.status, 0, again.standardOutput + again.standardError)
+        XCTAssertTrue(again.standardOutput.contains("summary.csv: identical"), again.standardOutput)
+    }
+
     func testATamperedSummaryExitsOneNamingTheFileAndLine() throws {
         let folder = try Executable.temporaryDirectory(self).appendingPathComponent("reference")
         try FileManager.default.copyItem(at: referenceFolder.appendingPathComponent("reference"), to: folder)

@@ -130,3 +130,33 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(run.standardError.contains("cannot write"), run.standardError)
     }
 }
+
+/// `run --vulnerability` (MODEL.md §5): the same summary with the vulnerability rows after it, recorded in run.json.
+final class RunVulnerabilityTests: XCTestCase {
+    func testAddsRowsAfterAnUnchangedSummaryAndIsRecorded() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let arguments = ["scenarios/reference.yaml", "--replicates", "3", "--households", "600", "--years", "2", "--quiet"]
+        let off = try Executable.run(["run"] + arguments + ["--output", output.appendingPathComponent("off").path])
+        let on = try Executable.run(
+            ["run"] + arguments + ["--vulnerability", "--output", output.appendingPathComponent("on").path])
+        XCTAssertEqual(off.status, 0, off.standardError)
+        XCTAssertEqual(on.status, 0, on.standardError)
+        let plain = try String(contentsOf: output.appendingPathComponent("off/reference/summary.csv"), encoding: .utf8)
+        let withVulnerability = try String(
+            contentsOf: output.appendingPathComponent("on/reference/summary.csv"), encoding: .utf8)
+        XCTAssertTrue(withVulnerability.hasPrefix(plain), "the option must leave every other row as it is")
+        let added = withVulnerability.dropFirst(plain.count).split(separator: "\n")
+        XCTAssertEqual(added.count, 10)
+        XCTAssertTrue(added.allSatisfy { $0.hasPrefix("reference,vulnerability_") })
+        let mean = added.first { $0.hasPrefix("reference,vulnerability_mean,") }?.split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(mean?[6], "3")
+        XCTAssertNotNil(mean.flatMap { Double($0[3]) })
+
+        func record(_ folder: String) throws -> [String: Any]? {
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: output.appendingPathComponent("\(folder)/reference/run.json"))) as? [String: Any]
+        }
+        XCTAssertEqual(try record("on")?["vulnerability"] as? Bool, true)
+        XCTAssertNil(try record("off")?["vulnerability"], "run.json of a plain run must not change")
+    }
+}

@@ -1,0 +1,206 @@
+import Engine
+import Foundation
+import Model
+import Scenarios
+
+/// A published figure to match: a whole-horizon metric of `summary.csv` (docs/MODEL.md §4) and its value.
+public struct CalibrationTarget: Equatable, Sendable {
+    public let metric: String
+    public let value: Double
+
+    public init(metric: String, value: Double) {
+        self.metric = metric
+        self.value = value
+    }
+
+    /// `METRIC=VALUE`, e.g. `cumulative_repoverty_rate=0.12`. The value must be finite and not 0 (the objective is a
+    /// relative error).
+    public init(parsing text: String) throws(CalibrationError) {
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]), value.isFinite else {
+            throw CalibrationError("--target '\(text)': expected METRIC=VALUE with a number, e.g. cumulative_repoverty_rate=0.12")
+        }
+        guard value != 0 else {
+            throw CalibrationError("--target '\(text)': the value must not be 0 (the fit minimises relative errors)")
+        }
+        self.init(metric: parts[0], value: value)
+    }
+}
+
+/// A scenario key left free, searched within [low, high].
+public struct FreeParameter: Equatable, Sendable {
+    public let key: String
+    public let low: Double
+    public let high: Double
+
+    public init(key: String, low: Double, high: Double) {
+        self.key = key
+        self.low = low
+        self.high = high
+    }
+
+    /// `KEY=LOW..HIGH`, e.g. `interventions.dibao.standard=4000..6500`, with LOW < HIGH.
+    public init(parsing text: String) throws(CalibrationError) {
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let bounds = parts.count == 2 ? parts[1].components(separatedBy: "..") : []
+        guard parts.count == 2, !parts[0].isEmpty, bounds.count == 2, let low = Double(bounds[0]),
+              let high = Double(bounds[1]), low.isFinite, high.isFinite
+        else {
+            throw CalibrationError("--free '\(text)': expected KEY=LOW..HIGH, e.g. interventions.dibao.standard=4000..6500")
+        }
+        guard low < high else { throw CalibrationError("--free '\(text)': LOW must be below HIGH") }
+        self.init(key: parts[0], low: low, high: high)
+    }
+
+    /// The bounded value of an unbounded search coordinate: the logistic map of ℝ onto (low, high). Nelder–Mead has
+    /// no bounds; through this map every point it tries is inside them.
+    public func value(atCoordinate x: Double) -> Double { low + (high - low) / (1 + exp(-x)) }
+
+    /// The coordinate of a value strictly inside (low, high): the inverse of ``value(atCoordinate:)``.
+    public func coordinate(ofValue value: Double) -> Double {
+        let share = (value - low) / (high - low)
+        return log(share / (1 - share))
+    }
+}
+
+/// Bad input to a calibration: a malformed target or free key, an unknown metric, a key that is not a number.
+public struct CalibrationError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// What to fit: the scenario, the run settings (every evaluation uses the same seed: common random numbers), targets,
+/// free keys, and how long to search.
+public struct CalibrationProblem: Sendable {
+    public var scenarioPath: String
+    /// `--set` overrides and run options (seed, replicates, households, years), applied before the free keys.
+    public var overrides: [String]
+    public var targets: [CalibrationTarget]
+    public var free: [FreeParameter]
+    public var threads: Int
+    public var maxIterations: Int
+    /// Simplex size, in search coordinates, below which the fit has converged (≈ tolerance·(high − low)/4 in value).
+    public var tolerance: Double
+
+    public init(
+        scenarioPath: String, overrides: [String] = [], targets: [CalibrationTarget], free: [FreeParameter],
+        threads: Int, maxIterations: Int = 60, tolerance: Double = 1e-3
+    ) {
+        self.scenarioPath = scenarioPath
+        self.overrides = overrides
+        self.targets = targets
+        self.free = free
+        self.threads = threads
+        self.maxIterations = maxIterations
+        self.tolerance = tolerance
+    }
+}
+
+/// One evaluation of the objective.
+public struct CalibrationEvaluation: Equatable, Sendable {
+    /// The free keys' values, in the order given.
+    public let values: [Double]
+    /// Each target's simulated figure (mean over replicates), nil where the metric is undefined.
+    public let simulated: [Double?]
+    /// Σ ((simulated − target) / target)²; an undefined figure counts as a relative error of 1.
+    public let objective: Double
+}
+
+/// The fit.
+public struct CalibrationResult: Equatable, Sendable {
+    /// The free keys' values at the start (the scenario's own, or the middle of a range that excludes it).
+    public let start: [Double]
+    /// The best point, rounded to 6 significant digits as written to the fitted scenario; `fitted` is evaluated there.
+    public let fitted: CalibrationEvaluation
+    public let iterations: Int
+    public let evaluations: Int
+    public let converged: Bool
+}
+
+/// Fits free scenario keys to target metrics (issue 6; MODEL.md §5 metrics), minimising the sum of squared relative
+/// errors of whole-horizon figures with GSL's Nelder–Mead simplex under common random numbers: every evaluation runs
+/// with the same seed, so the same households meet the same shocks and the objective changes only with the parameters
+/// (MODEL.md §6). Bounds are kept by a logistic map (``FreeParameter/value(atCoordinate:)``).
+public enum Calibration {
+    /// Fit `problem`. `observe` is told of each evaluation (for a command's progress; the library never prints).
+    public static func fit(
+        _ problem: CalibrationProblem, observer: (any SimulationObserver)? = nil,
+        observe: ((CalibrationEvaluation) -> Void)? = nil
+    ) throws -> CalibrationResult {
+        guard !problem.targets.isEmpty else { throw CalibrationError("give at least one --target METRIC=VALUE") }
+        guard !problem.free.isEmpty else { throw CalibrationError("give at least one --free KEY=LOW..HIGH") }
+        let keys = problem.free.map(\.key)
+        if let repeated = keys.first(where: { key in keys.filter { $0 == key }.count > 1 }) {
+            throw CalibrationError("--free \(repeated) is given twice")
+        }
+        let base = try ScenarioLoader.load(path: problem.scenarioPath, overrides: problem.overrides)
+        let start = try problem.free.map { free in
+            let current = try currentValue(of: free.key, in: base.parameters)
+            let margin = 0.01 * (free.high - free.low)
+            return (free.low + margin...free.high - margin).contains(current) ? current : (free.low + free.high) / 2
+        }
+        // Both bounds must be valid values of their keys, so no evaluation inside them can be refused.
+        for free in problem.free {
+            for bound in [free.low, free.high] {
+                _ = try ScenarioLoader.load(
+                    path: problem.scenarioPath, overrides: problem.overrides + ["\(free.key)=\(Self.exact(bound))"])
+            }
+        }
+        var evaluations = 0
+        func evaluate(_ values: [Double]) throws -> CalibrationEvaluation {
+            evaluations += 1
+            let overrides = zip(problem.free, values).map { "\($0.key)=\(Self.exact($1))" }
+            let scenario = try ScenarioLoader.load(path: problem.scenarioPath, overrides: problem.overrides + overrides)
+            let result = try Simulation.run(scenario.parameters, threads: problem.threads, observer: observer)
+            let figures = Dictionary(
+                Summary.metrics(result).filter { $0.year == nil }.map { ($0.name, $0.estimate) },
+                uniquingKeysWith: { first, _ in first })
+            let simulated = try problem.targets.map { target -> Double? in
+                guard let estimate = figures[target.metric] else {
+                    let known = figures.keys.sorted().joined(separator: ", ")
+                    throw CalibrationError("--target \(target.metric): not a whole-horizon metric; expected one of \(known)")
+                }
+                return estimate.replicates > 0 ? estimate.mean : nil
+            }
+            let objective = zip(problem.targets, simulated).reduce(0.0) { sum, pair in
+                guard let value = pair.1 else { return sum + 1 }
+                let relative = (value - pair.0.value) / pair.0.value
+                return sum + relative * relative
+            }
+            let evaluation = CalibrationEvaluation(values: values, simulated: simulated, objective: objective)
+            observe?(evaluation)
+            return evaluation
+        }
+        let outcome = try NelderMead.minimize(
+            start: zip(problem.free, start).map { $0.coordinate(ofValue: $1) },
+            step: Array(repeating: 1, count: problem.free.count), tolerance: problem.tolerance,
+            maxIterations: problem.maxIterations
+        ) { coordinates in
+            try evaluate(zip(problem.free, coordinates).map { $0.value(atCoordinate: $1) }).objective
+        }
+        let best = zip(problem.free, outcome.point).map { free, x in
+            min(free.high, max(free.low, rounded(free.value(atCoordinate: x))))
+        }
+        let fitted = try evaluate(best)
+        return CalibrationResult(
+            start: start, fitted: fitted, iterations: outcome.iterations, evaluations: evaluations,
+            converged: outcome.converged)
+    }
+
+    /// A key's value in resolved parameters, found through their JSON form (the keys of a scenario file).
+    static func currentValue(of key: String, in parameters: ScenarioParameters) throws -> Double {
+        var node: Any? = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(parameters))
+        for part in key.split(separator: ".") { node = (node as? [String: Any])?[String(part)] }
+        // A boolean key reads as a number here too; the bound check in `fit` then refuses it with the loader's error.
+        guard let number = node as? NSNumber else {
+            throw CalibrationError("--free \(key): not a numeric scenario key (see docs/MODEL.md §3 for the keys)")
+        }
+        return number.doubleValue
+    }
+
+    /// A value as an override, exactly (17 significant digits round-trip a Double).
+    static func exact(_ value: Double) -> String { String(format: "%.17g", value) }
+
+    /// 6 significant digits: what the fitted scenario says, and where the fit is reported.
+    static func rounded(_ value: Double) -> Double { Double(String(format: "%.6g", value)) ?? value }
+}
