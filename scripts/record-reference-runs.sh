@@ -8,7 +8,9 @@
 #                                  (the golden run of Tests/CLITests/GoldenFileTests.swift);
 #   results/reference/<name>/      every other shipped scenario, as one comparison against the baseline at 2,000
 #   results/reference/compare.csv  households, 2 replicates, seed 7, 5 years (common random numbers), with
-#   results/reference/compare.json the list of runs it was made of.
+#   results/reference/compare.json the list of runs it was made of;
+#   results/reference/liangshan-2020/  `run scenarios/liangshan-2020.yaml --vulnerability` at 2,000 households, 3 replicates,
+#                                  seed 7, 5 years (another population: not compared with the Dongxiang baseline).
 # The test suite re-makes every one of them with `repoverty reproduce` (ReproduceCommandTests). Review the diff
 # (`git diff results/reference`) and commit it with the reason the figures moved.
 set -euo pipefail
@@ -23,9 +25,12 @@ out=results/reference
 
 shipped=()
 for file in scenarios/*.yaml; do
-    case "$(basename "$file")" in baseline.yaml | reference.yaml) ;; *) shipped+=("$file") ;; esac
+    case "$(basename "$file")" in baseline.yaml | reference.yaml | liangshan-2020.yaml) ;; *) shipped+=("$file") ;; esac
 done
 "$repoverty" compare scenarios/baseline.yaml "${shipped[@]}" --seed 7 --replicates 2 --households 2000 --years 5 \
+    --output "$out" --quiet
+
+"$repoverty" run scenarios/liangshan-2020.yaml --vulnerability --seed 7 --replicates 3 --households 2000 --years 5 \
     --output "$out" --quiet
 
 "$repoverty" reproduce "$out"/*/run.json --quiet
