@@ -104,13 +104,6 @@ struct ScenarioRunner {
             if !quiet { print("→ \(file.path)") }
         }
     }
-
-    /// Simulate one scenario, write its results, and return its metrics by replicate.
-    func run(_ scenario: Scenario) throws -> [Metric] {
-        let completed = try simulate(scenario)
-        try write([completed])
-        return completed.metrics
-    }
 }
 
 /// What a command watches a run with: its progress display, if any, and the signals that stop it.

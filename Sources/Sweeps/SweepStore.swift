@@ -107,14 +107,9 @@ public final class SweepStore {
                     if stored != point.parametersJSON { throw SweepStoreError.differentPoint(url.path, point.index) }
                     continue
                 }
-                try db.execute(
-                    sql: "INSERT INTO points (point, seed, status, parameters) VALUES (?, ?, 'pending', ?)",
-                    arguments: [point.index, String(point.seed), point.parametersJSON])
-                for (position, value) in point.values.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO point_values (point, position, key, value) VALUES (?, ?, ?, ?)",
-                        arguments: [point.index, position, point.keyPaths[position], value])
-                }
+                try Self.insertPending(
+                    db, index: point.index, seed: point.seed, parametersJSON: point.parametersJSON,
+                    keyPaths: point.keyPaths, values: point.values)
             }
         }
     }
@@ -189,18 +184,27 @@ public final class SweepStore {
         }
     }
 
+    /// A point as pending, with the value of each swept key: what both a new sweep and a merge start from.
+    private static func insertPending(
+        _ db: Database, index: Int, seed: UInt64, parametersJSON: String, keyPaths: [String], values: [String]
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO points (point, seed, status, parameters) VALUES (?, ?, 'pending', ?)",
+            arguments: [index, String(seed), parametersJSON])
+        for (position, value) in values.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO point_values (point, position, key, value) VALUES (?, ?, ?, ?)",
+                arguments: [index, position, keyPaths[position], value])
+        }
+    }
+
     /// Copies points read from another store into this one (for `merge`): complete points with their results.
     func insert(_ points: [StoredPoint]) throws {
         try queue.write { db in
             for point in points {
-                try db.execute(
-                    sql: "INSERT INTO points (point, seed, status, parameters) VALUES (?, ?, 'pending', ?)",
-                    arguments: [point.index, String(point.seed), point.parametersJSON])
-                for (position, value) in point.values.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO point_values (point, position, key, value) VALUES (?, ?, ?, ?)",
-                        arguments: [point.index, position, point.keyPaths[position], value])
-                }
+                try Self.insertPending(
+                    db, index: point.index, seed: point.seed, parametersJSON: point.parametersJSON,
+                    keyPaths: point.keyPaths, values: point.values)
                 if let metrics = point.metrics, let provenance = point.provenance {
                     try Self.insert(db, point: point.index, rows: metrics, provenance: provenance)
                 }
