@@ -62,7 +62,7 @@ public enum KernelBenchmarks {
         let step = try YearlyStep(parameters)
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
         let stream = try RandomStream(generator: GeneratorKind(parameters.run.generator))
-        var key = HouseholdStreamKey(seed: parameters.run.seed, replicate: 0, block: 0, year: 0, household: 0)
+        var key = HouseholdStreamKey(seed: parameters.run.seed, replicate: 0, block: 0, year: 0, household: 0, years: 1)
         let households: [Household] = (0..<Simulation.blockSize).map { index in
             key.household = UInt64(index)
             key.restart(stream, for: .population)

@@ -203,7 +203,7 @@ struct BlockTask {
         var village = layout.village(ofHousehold: first)
         // The population depends on the seed only: replicate 0 and year 0 in its key, whatever the replicate.
         var populationKey = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: 0)
-        var key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: 0, household: 0)
+        var key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: 0, household: 0, years: years)
         for index in first..<end {
             while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
             let county = layout.county(ofVillage: village)

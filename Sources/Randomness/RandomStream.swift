@@ -122,10 +122,7 @@ public final class RandomStream {
         var words = SplitMix64(seed: mixedKey)
         switch generator {
         case .taus2:
-            let s = state.assumingMemoryBound(to: UInt.self)
-            s[0] = Self.word32(&words, atLeast: 2)
-            s[1] = Self.word32(&words, atLeast: 8)
-            s[2] = Self.word32(&words, atLeast: 16)
+            fillTaus2(&words)
         case .taus113:
             let z = state.assumingMemoryBound(to: UInt.self)
             z[0] = Self.word32(&words, atLeast: 2)
@@ -145,7 +142,16 @@ public final class RandomStream {
     /// altogether if nothing is drawn before the next restart.
     @inlinable @inline(__always)
     public func restart(_ partial: PartialStreamKey, _ a: UInt64, _ b: UInt64) {
-        pending.pointee = PendingKey(isPending: true, partial: partial, a: a, b: b)
+        pending.pointee = PendingKey(isPending: true, partial: partial, a: a, b: b, wordsLeft: 2)
+    }
+
+    /// Start, at the first draw, the stream whose key is `partial` followed by the word `a`: the same stream as
+    /// `reseed(mixedKey: partial.appending(a).finished())`. For callers that have tabulated every word of a key but
+    /// the last (``HouseholdStreamKey`` keeps (seed, replicate, block, purpose, year) per task), so a restart that
+    /// draws costs two mixes instead of four.
+    @inlinable @inline(__always)
+    public func restart(_ partial: PartialStreamKey, _ a: UInt64) {
+        pending.pointee = PendingKey(isPending: true, partial: partial, a: a, wordsLeft: 1)
     }
 
     /// Whether a lazy restart is waiting for its first draw (for tests).
@@ -159,7 +165,23 @@ public final class RandomStream {
     @usableFromInline
     func startPending() {
         let key = pending.pointee
-        reseed(mixedKey: key.partial.appending(key.a).appending(key.b).finished())
+        let withA = key.partial.appending(key.a)
+        let mixedKey = (key.wordsLeft == 1 ? withA : withA.appending(key.b)).finished()
+        if generator == .taus2 {  // the default, filled here without a call (same words as `reseed`)
+            pending.pointee.isPending = false
+            var words = SplitMix64(seed: mixedKey)
+            fillTaus2(&words)
+        } else {
+            reseed(mixedKey: mixedKey)
+        }
+    }
+
+    @inline(__always)
+    private func fillTaus2(_ words: inout SplitMix64) {
+        let s = state.assumingMemoryBound(to: UInt.self)
+        s[0] = Self.word32(&words, atLeast: 2)
+        s[1] = Self.word32(&words, atLeast: 8)
+        s[2] = Self.word32(&words, atLeast: 16)
     }
 
     @inline(__always)
@@ -274,13 +296,19 @@ struct PendingKey {
     @usableFromInline var partial: PartialStreamKey
     @usableFromInline var a: UInt64
     @usableFromInline var b: UInt64
+    /// How many of `a` and `b` complete the key: 1 (only `a`) or 2.
+    @usableFromInline var wordsLeft: UInt8
 
     @inlinable
-    init(isPending: Bool = false, partial: PartialStreamKey = PartialStreamKey(wordCount: 0), a: UInt64 = 0, b: UInt64 = 0) {
+    init(
+        isPending: Bool = false, partial: PartialStreamKey = PartialStreamKey(wordCount: 0), a: UInt64 = 0,
+        b: UInt64 = 0, wordsLeft: UInt8 = 2
+    ) {
         self.isPending = isPending
         self.partial = partial
         self.a = a
         self.b = b
+        self.wordsLeft = wordsLeft
     }
 }
 

@@ -36,4 +36,30 @@ final class HouseholdTests: XCTestCase {
         }
         XCTAssertEqual(Set(StreamPurpose.allCases.map(\.rawValue)).count, StreamPurpose.allCases.count)
     }
+
+    /// The key tabulates (seed, replicate, block, purpose, year) per task (issue 5); a restart through the table, and
+    /// one for a year beyond it, must start the very stream of the full key, for every purpose.
+    func testRestartThroughThePrefixTableIsTheFullKeysStream() throws {
+        let slots = StreamPurpose.allCases.compactMap(\.householdSlot)
+        XCTAssertEqual(Set(slots).count, slots.count, "two purposes share a column")
+        XCTAssertTrue(slots.allSatisfy { (0..<StreamPurpose.householdSlotCount).contains($0) })
+        for purpose: StreamPurpose in [.demography, .dibao, .training, .illness, .migration, .assessment] {
+            XCTAssertNotNil(purpose.householdSlot, "\(purpose) draws every household-year: it should be tabulated")
+        }
+        var key = HouseholdStreamKey(seed: 9, replicate: 2, block: 3, year: 0, household: 0, years: 3)
+        let lazy = try RandomStream(), eager = try RandomStream()
+        for year in [0, 1, 3, 4, 10] {  // 4 and 10 lie beyond the table
+            for household in [0, 17, 4_095] {
+                key.year = UInt64(year)
+                key.household = UInt64(household)
+                for purpose in StreamPurpose.allCases {
+                    key.restart(lazy, for: purpose)
+                    eager.reseed(key.streamKey(purpose))
+                    XCTAssertEqual(
+                        (0..<3).map { _ in lazy.nextRaw() }, (0..<3).map { _ in eager.nextRaw() },
+                        "\(purpose), year \(year), household \(household)")
+                }
+            }
+        }
+    }
 }

@@ -201,4 +201,40 @@ final class StreamSeedingTests: XCTestCase {
             }
         }
     }
+
+    /// A lazy restart, with one word or two still to mix, gives exactly the stream of an eager reseed under the whole
+    /// key, for every generator; a restart followed by no draw leaves nothing behind, and a later restart wins.
+    func testLazyRestartEqualsEagerReseed() throws {
+        let partial = PartialStreamKey(wordCount: 6).appending(7).appending(2).appending(3).appending(11)
+        for generator in GeneratorKind.allCases {
+            let lazy = try RandomStream(generator: generator)
+            let eager = try RandomStream(generator: generator)
+            for household in [UInt64(0), 1, 4_095] {
+                // Two words left: (year, household).
+                lazy.restart(partial, 4, household)
+                XCTAssertTrue(lazy.isRestartPending)
+                eager.reseed(mixedKey: partial.appending(4).appending(household).finished())
+                assertSameSequence((0..<50).map { _ in lazy.nextRaw() }, (0..<50).map { _ in eager.nextRaw() },
+                                   "\(generator), two words left, household \(household)")
+                XCTAssertFalse(lazy.isRestartPending)
+                // One word left: the caller tabulated (…, year).
+                let withYear = partial.appending(4)
+                lazy.restart(withYear, household)
+                eager.reseed(mixedKey: withYear.appending(household).finished())
+                XCTAssertEqual(lazy.binomial(20, 0.3), eager.binomial(20, 0.3), "\(generator), one word left")
+                assertSameSequence((0..<50).map { _ in lazy.nextRaw() }, (0..<50).map { _ in eager.nextRaw() },
+                                   "\(generator), one word left, household \(household)")
+                // An unused restart is replaced by the next one.
+                lazy.restart(partial, 9, 9)
+                lazy.restart(withYear, household &+ 1)
+                eager.reseed(mixedKey: withYear.appending(household &+ 1).finished())
+                XCTAssertEqual(lazy.nextRaw(), eager.nextRaw(), "\(generator), the later restart wins")
+            }
+        }
+        // The one-word and two-word forms name different streams unless the keys are the same.
+        let one = try RandomStream(), two = try RandomStream()
+        one.restart(partial.appending(4), 5)
+        two.restart(partial, 4, 6)
+        XCTAssertNotEqual((0..<4).map { _ in one.nextRaw() }, (0..<4).map { _ in two.nextRaw() })
+    }
 }

@@ -45,6 +45,22 @@ public enum StreamPurpose: UInt64, CaseIterable, Sendable {
     case trainingCertification = 23
     // Phases that draw nothing still have a purpose, so every phase is keyed the same way.
     case deterministic = 99
+
+    /// The column of a household-year purpose in ``HouseholdStreamKey``'s table of key prefixes; nil for the purposes
+    /// of covariates, places and phases that draw nothing. Folded to a constant where the purpose is (every phase's).
+    @inline(__always)
+    var householdSlot: Int? {
+        switch self {
+        case .demography, .illness, .flood, .avianFlu, .livestockDisease, .migration, .assessment:
+            Int(rawValue) - 10
+        case .dibao, .insuranceEnrolment, .training, .trainingCertification: Int(rawValue) - 13
+        case .population: 11
+        case .villages, .floodCovariate, .outbreakCovariate, .priceCovariate, .forcedFloodCovariate, .deterministic: nil
+        }
+    }
+
+    /// How many columns ``householdSlot`` uses.
+    static let householdSlotCount = 12
 }
 
 /// The coordinates of one household's year, from which each phase's stream key is made.
@@ -58,11 +74,15 @@ public struct HouseholdStreamKey: Sendable {
     public let block: UInt64
     public var year: UInt64
     public var household: UInt64
-    /// The mixer's state after (seed, replicate, block): fixed for a task, so a household-year's key for a purpose
-    /// costs three more mixes, paid only if the phase draws (issue 5).
+    /// The mixer's state after (seed, replicate, block): fixed for a task.
     public let blockCoordinates: PartialStreamKey
+    /// The mixer's state after (seed, replicate, block, purpose, year) for every household purpose and every year
+    /// 0…`years` the key was made for, tabulated once per task: a phase that draws then pays two mixes (the household
+    /// and the finish) instead of four (issue 5). A year outside the table is mixed in full, to the same key.
+    private let prefixes: KeyPrefixTable
 
-    public init(seed: UInt64, replicate: Int, block: Int, year: Int, household: Int) {
+    /// - Parameter years: the last year whose prefixes are tabulated (a block's horizon T); later years still work.
+    public init(seed: UInt64, replicate: Int, block: Int, year: Int, household: Int, years: Int = 0) {
         self.seed = seed
         self.replicate = UInt64(replicate)
         self.block = UInt64(block)
@@ -70,6 +90,7 @@ public struct HouseholdStreamKey: Sendable {
         self.household = UInt64(household)
         blockCoordinates = PartialStreamKey(wordCount: 6).appending(seed).appending(UInt64(replicate))
             .appending(UInt64(block))
+        prefixes = KeyPrefixTable(blockCoordinates: blockCoordinates, years: max(0, years))
     }
 
     /// The mixed 64-bit key of this household-year's stream for `purpose`.
@@ -82,11 +103,36 @@ public struct HouseholdStreamKey: Sendable {
     /// only if the phase draws.
     @inline(__always)
     public func restart(_ stream: RandomStream, for purpose: StreamPurpose) {
-        stream.restart(blockCoordinates.appending(purpose.rawValue), year, household)
+        if let slot = purpose.householdSlot, year <= prefixes.lastYear {
+            stream.restart(prefixes.words[Int(year) &* StreamPurpose.householdSlotCount &+ slot], household)
+        } else {
+            stream.restart(blockCoordinates.appending(purpose.rawValue), year, household)
+        }
     }
 
     /// The same key as a ``StreamKey`` (for tests and messages).
     public func streamKey(_ purpose: StreamPurpose) -> StreamKey {
         StreamKey(seed, replicate, block, purpose.rawValue, year, household)
     }
+}
+
+/// The prefixes of ``HouseholdStreamKey``, row `year`, column ``StreamPurpose/householdSlot``. Allocated once per key
+/// (per task), never in the yearly loop; immutable after `init`.
+private final class KeyPrefixTable: @unchecked Sendable {
+    let lastYear: UInt64
+    let words: UnsafeMutablePointer<PartialStreamKey>
+
+    init(blockCoordinates: PartialStreamKey, years: Int) {
+        lastYear = UInt64(years)
+        let columns = StreamPurpose.householdSlotCount
+        words = .allocate(capacity: (years + 1) * columns)
+        words.initialize(repeating: blockCoordinates, count: (years + 1) * columns)
+        for purpose in StreamPurpose.allCases {
+            guard let slot = purpose.householdSlot else { continue }
+            let withPurpose = blockCoordinates.appending(purpose.rawValue)
+            for year in 0...years { words[year * columns + slot] = withPurpose.appending(UInt64(year)) }
+        }
+    }
+
+    deinit { words.deallocate() }
 }
