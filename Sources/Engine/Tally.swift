@@ -84,7 +84,11 @@ public struct Tally: Equatable, Sendable {
     public mutating func recordCohortMember(_ household: Household) {
         cohortHouseholds += 1
         cohortPeople += Double(household.sizeAtSelection)
-        for type in HouseholdType.allCases where type.includes(household) { cohortByType[type.rawValue] += 1 }
+        var types = HouseholdType.membership(of: household)
+        while types != 0 {
+            cohortByType[types.trailingZeroBitCount] += 1
+            types &= types - 1
+        }
     }
 
     /// Add one household-year of the horizon (the household is in the cohort and `year.year` ≥ 1).
@@ -110,8 +114,10 @@ public struct Tally: Equatable, Sendable {
             }
             if let cause = outcome.entry {
                 v[base + Column.entriesBase.rawValue + cause.rawValue] += 1
-                for type in HouseholdType.allCases where type.includes(household) {
-                    v[base + Tally.entriesByTypeBase + type.rawValue] += 1
+                var types = HouseholdType.membership(of: household)
+                while types != 0 {
+                    v[base + Tally.entriesByTypeBase + types.trailingZeroBitCount] += 1
+                    types &= types - 1
                 }
             }
             if household.flags.contains(.everRePoor) {
@@ -119,8 +125,10 @@ public struct Tally: Equatable, Sendable {
                 v[base + Column.everRePoorPeople.rawValue] += Double(household.sizeAtSelection)
                 // By type only at the end of the horizon: the one year the metrics read.
                 if finalYear {
-                    for type in HouseholdType.allCases where type.includes(household) {
-                        v[base + Tally.everRePoorByTypeBase + type.rawValue] += 1
+                    var types = HouseholdType.membership(of: household)
+                    while types != 0 {
+                        v[base + Tally.everRePoorByTypeBase + types.trailingZeroBitCount] += 1
+                        types &= types - 1
                     }
                 }
             }

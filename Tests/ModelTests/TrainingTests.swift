@@ -72,10 +72,8 @@ final class TrainingTests: XCTestCase {
         var certifiedMigrants = Sample()
         for index in 0..<10_000 {
             var household = makeHousehold(general: 4, skilled: 1, elderly: 1, generalMigrants: 2, skilledMigrants: 1)
-            var year = makeYear()
-            year.certifiedTrainees = 3
             stream.reseed(mixedKey: testKey(index).mixed(.trainingCertification))
-            phase.certify(&household, year: year, stream: stream)
+            phase.certify(&household, certifiedTrainees: 3, stream: stream)
             XCTAssertEqual(household.generalLabour, 1)
             XCTAssertEqual(household.skilledLabour, 4)
             XCTAssertEqual(household.size, 6)
@@ -95,20 +93,18 @@ final class TrainingTests: XCTestCase {
         stream.reseed(mixedKey: 1)
         // Nobody certified: nothing changes.
         var household = makeHousehold(general: 3, generalMigrants: 1)
-        phase.certify(&household, year: makeYear(), stream: stream)
+        phase.certify(&household, certifiedTrainees: 0, stream: stream)
         XCTAssertEqual(household, makeHousehold(general: 3, generalMigrants: 1))
         // All general labourers are migrants: all certified are migrants.
         var allAway = makeHousehold(general: 3, generalMigrants: 3)
-        var year = makeYear()
-        year.certifiedTrainees = 2
-        phase.certify(&allAway, year: year, stream: stream)
+        phase.certify(&allAway, certifiedTrainees: 2, stream: stream)
         XCTAssertEqual(allAway.generalLabour, 1)
         XCTAssertEqual(allAway.generalMigrants, 1)
         XCTAssertEqual(allAway.skilledLabour, 2)
         XCTAssertEqual(allAway.skilledMigrants, 2)
         // None are migrants: none move.
         var home = makeHousehold(general: 3)
-        phase.certify(&home, year: year, stream: stream)
+        phase.certify(&home, certifiedTrainees: 2, stream: stream)
         XCTAssertEqual(home.generalMigrants, 0)
         XCTAssertEqual(home.skilledMigrants, 0)
         XCTAssertEqual(home.skilledLabour, 2)

@@ -23,8 +23,7 @@ public struct Training: YearPhase {
     }
 
     /// Step 12: the certified become skilled; migrants among them (drawn without replacement) stay migrants.
-    public func certify(_ household: inout Household, year: HouseholdYear, stream: RandomStream) {
-        let certified = year.certifiedTrainees
+    public func certify(_ household: inout Household, certifiedTrainees certified: Int, stream: RandomStream) {
         guard certified > 0 else { return }
         let general = Int(household.generalLabour), migrants = Int(household.generalMigrants)
         let certifiedMigrants = stream.hypergeometric(marked: migrants, unmarked: general - migrants, draws: certified)

@@ -28,6 +28,17 @@ public enum HouseholdType: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The types `household` is of, as the bits `1 << rawValue`: what the tallies loop over for each household, so
+    /// the yearly loop never builds `allCases` (an array) per household (issue 5).
+    public static func membership(of household: Household) -> UInt16 {
+        var bits: UInt16 = 0
+        for type in allCasesInOrder where type.includes(household) { bits |= 1 << type.rawValue }
+        return bits
+    }
+
+    /// `allCases`, built once.
+    private static let allCasesInOrder = allCases
+
     /// Whether `household` is of this type.
     @inline(__always)
     public func includes(_ household: Household) -> Bool {

@@ -82,10 +82,10 @@ public struct YearlyStep: Sendable {
         year.income = year.incomeBeforeDibao + year.dibaoBenefit / Double(max(1, household.size))
         run(borrowing, &household, &year, key, stream)  // step 9
 
-        let outcome = status(of: &household, year: year)  // step 10 (step 11's costs are in `year`)
+        let outcome = status(of: &household, year: &year)  // step 10 (step 11's costs are in `year`)
 
         key.restart(stream, for: .trainingCertification)  // step 12
-        training.certify(&household, year: year, stream: stream)
+        training.certify(&household, certifiedTrainees: year.certifiedTrainees, stream: stream)
         if household.flags.contains(.relocated) && household.yearsSinceRelocation < UInt8.max {
             household.yearsSinceRelocation += 1
         }
@@ -96,8 +96,11 @@ public struct YearlyStep: Sendable {
 
     /// Step 10: poverty status, entries with their cause, exits and spells; updates what carries to next year.
     @inline(__always)
-    private func status(of household: inout Household, year: HouseholdYear) -> YearOutcome {
-        let poor = year.income < povertyLine
+        /// `year` is read only; it is passed `inout` because a by-value or borrowed parameter made the compiler copy its
+    /// 280 bytes on every household-year (issue 5).
+    private func status(of household: inout Household, year: inout HouseholdYear) -> YearOutcome {
+        let income = year.income
+        let poor = income < povertyLine
         let wasPoor = household.flags.contains(.poorLastYear)
         var outcome = YearOutcome(poor: poor, wasPoor: wasPoor, inCohort: false, entry: nil, exit: false)
         if year.year == 0 {
@@ -105,7 +108,7 @@ public struct YearlyStep: Sendable {
             household.sizeAtSelection = count(household.size)
             if household.flags.contains(.onDibao) { household.history.insert(.dibaoAtSelection) }
             if household.chronicIll > 0 { household.history.insert(.chronicIllnessAtSelection) }
-            if !poor && year.income < marginalLine { household.history.insert(.marginalAtSelection) }
+            if !poor && income < marginalLine { household.history.insert(.marginalAtSelection) }
         } else if household.flags.contains(.inCohort) {
             outcome.inCohort = true
             if poor && !wasPoor {
@@ -124,7 +127,7 @@ public struct YearlyStep: Sendable {
             if poor { household.flags.insert(.everRePoor) }
         }
         household.flags.set(.poorLastYear, poor)
-        household.flags.set(.belowMonitoringLastYear, year.income < monitoringLine)
+        household.flags.set(.belowMonitoringLastYear, income < monitoringLine)
         return outcome
     }
 
