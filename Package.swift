@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
         // Issue 5's kernel harness: ns per draw, per household-year and per block step (docs/PERFORMANCE.md).
-        .executableTarget(name: "RepovertyKernels", dependencies: ["Engine", "Model"], path: "Benchmarks/RepovertyKernels"),
+        .executableTarget(name: "RepovertyKernels", dependencies: ["CGSL", "Engine", "Model"], path: "Benchmarks/RepovertyKernels"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Output", "Randomness"]),
