@@ -95,9 +95,10 @@ public struct YearlyStep: Sendable {
     }
 
     /// Step 10: poverty status, entries with their cause, exits and spells; updates what carries to next year.
-    @inline(__always)
-        /// `year` is read only; it is passed `inout` because a by-value or borrowed parameter made the compiler copy its
+    ///
+    /// `year` is only read; it is passed `inout` because a by-value or borrowed parameter made the compiler copy its
     /// 280 bytes on every household-year (issue 5).
+    @inline(__always)
     private func status(of household: inout Household, year: inout HouseholdYear) -> YearOutcome {
         let income = year.income
         let poor = income < povertyLine
