@@ -122,7 +122,10 @@ public final class RandomStream {
         var words = SplitMix64(seed: mixedKey)
         switch generator {
         case .taus2:
-            fillTaus2(&words)
+            let s = state.assumingMemoryBound(to: UInt.self)
+            s[0] = Self.word32(&words, atLeast: 2)
+            s[1] = Self.word32(&words, atLeast: 8)
+            s[2] = Self.word32(&words, atLeast: 16)
         case .taus113:
             let z = state.assumingMemoryBound(to: UInt.self)
             z[0] = Self.word32(&words, atLeast: 2)
@@ -166,22 +169,7 @@ public final class RandomStream {
     func startPending() {
         let key = pending.pointee
         let withA = key.partial.appending(key.a)
-        let mixedKey = (key.wordsLeft == 1 ? withA : withA.appending(key.b)).finished()
-        if generator == .taus2 {  // the default, filled here without a call (same words as `reseed`)
-            pending.pointee.isPending = false
-            var words = SplitMix64(seed: mixedKey)
-            fillTaus2(&words)
-        } else {
-            reseed(mixedKey: mixedKey)
-        }
-    }
-
-    @inline(__always)
-    private func fillTaus2(_ words: inout SplitMix64) {
-        let s = state.assumingMemoryBound(to: UInt.self)
-        s[0] = Self.word32(&words, atLeast: 2)
-        s[1] = Self.word32(&words, atLeast: 8)
-        s[2] = Self.word32(&words, atLeast: 16)
+        reseed(mixedKey: (key.wordsLeft == 1 ? withA : withA.appending(key.b)).finished())
     }
 
     @inline(__always)

@@ -32,12 +32,13 @@ public enum HouseholdType: Int, CaseIterable, Sendable {
     /// the yearly loop never builds `allCases` (an array) per household (issue 5).
     public static func membership(of household: Household) -> UInt16 {
         var bits: UInt16 = 0
-        for type in allCasesInOrder where type.includes(household) { bits |= 1 << type.rawValue }
+        var rawValue = 0  // the cases are numbered 0, 1, 2, … (the tallies index by rawValue too)
+        while let type = HouseholdType(rawValue: rawValue) {
+            if type.includes(household) { bits |= 1 << rawValue }
+            rawValue += 1
+        }
         return bits
     }
-
-    /// `allCases`, built once.
-    private static let allCasesInOrder = allCases
 
     /// Whether `household` is of this type.
     @inline(__always)
