@@ -5,7 +5,7 @@ let package = Package(
     name: "repoverty",
     products: [
         .executable(name: "repoverty", targets: ["RepovertyCLI"]),
-        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction", "Calibration"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction", "Calibration", "BuildInfo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +22,9 @@ let package = Package(
         ),
         // Generators and distributions over CGSL: seeding from 64-bit keys, typed errors; no gsl_* type escapes.
         .target(name: "Randomness", dependencies: ["CGSL"]),
+        // The commit the binary was built from, compiled in by the BuildCommit plugin (run.json, the sweep store).
+        .target(name: "BuildInfo", plugins: ["BuildCommit"]),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // Households, population synthesis, shocks, interventions and the yearly step of MODEL.md §2–4.
         .target(name: "Model", dependencies: ["Randomness"]),
         // Blocks, keyed streams, covariates, the parallel loop and aggregation across replicates (MODEL.md §5–6).
@@ -51,6 +54,7 @@ let package = Package(
         ),
         // Issue 5's kernel harness: ns per draw, per household-year and per block step (docs/PERFORMANCE.md).
         .executableTarget(name: "RepovertyKernels", dependencies: ["CGSL", "Engine", "Model"], path: "Benchmarks/RepovertyKernels"),
+        .testTarget(name: "BuildInfoTests", dependencies: ["BuildInfo"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Model", "Output", "Randomness"]),
