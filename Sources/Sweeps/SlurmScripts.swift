@@ -6,10 +6,18 @@ import Foundation
 /// systems need), and passes `--resume`, so a requeued task keeps the points it had finished. The merge job, submitted
 /// with `--dependency=afterok:<array job>`, runs only when every task succeeded and writes `DIR/sweep.sqlite` and
 /// `DIR/sweep.csv`. The scripts name the executable, the scenario and the folders by absolute path.
+///
+/// Nothing the user named reaches a script unquoted (issue 13, family 3): words of commands go through ``quote(_:)``,
+/// values of `#SBATCH` lines through ``directiveValue(_:)`` (sbatch reads double quotes and backslashes there), the
+/// job name is reduced to letters, digits and `._-`, and a path or option holding a line break or other control
+/// character — which would end a comment or a directive and start a shell command on the cluster — is refused by
+/// ``write(into:)`` before anything is written.
 public struct SlurmScripts: Equatable, Sendable {
     public let arrayScript: String
     public let mergeScript: String
     public let submitScript: String
+    /// Values that cannot be written safely into a script, found by `init`; ``write(into:)`` refuses to write then.
+    public let unsafeValues: [SlurmScriptError]
 
     /// - Parameters:
     ///   - executable: absolute path of `repoverty` on the cluster's shared file system.
@@ -24,7 +32,18 @@ public struct SlurmScripts: Equatable, Sendable {
         executable: String, sweepArguments: [String], output: String, workingDirectory: String, tasks: Int,
         cpusPerTask: Int, options: [String], jobName: String
     ) {
-        let q = SlurmScripts.quote
+        let q = SlurmScripts.quote, d = SlurmScripts.directiveValue
+        var unsafe: [SlurmScriptError] = []
+        for (what, value) in [("the sweep's output folder", output), ("the working folder", workingDirectory),
+                              ("the path of repoverty", executable)] + options.map({ ("the --sbatch option", $0) })
+        where Self.hasControlCharacter(value) {
+            unsafe.append(SlurmScriptError(what: what, value: value))
+        }
+        for argument in sweepArguments where Self.hasControlCharacter(argument) {
+            unsafe.append(SlurmScriptError(what: "a sweep argument", value: argument))
+        }
+        unsafeValues = unsafe
+        let jobName = Self.jobName(jobName)
         let logs = output + "/slurm/logs"
         let extra = options.map { "#SBATCH \($0)\n" }.joined()
         arrayScript = """
@@ -32,8 +51,8 @@ public struct SlurmScripts: Equatable, Sendable {
             #SBATCH --job-name=\(jobName)
             #SBATCH --array=0-\(tasks - 1)
             #SBATCH --cpus-per-task=\(cpusPerTask)
-            #SBATCH --chdir=\(workingDirectory)
-            #SBATCH --output=\(logs)/sweep-%A_%a.out
+            #SBATCH --chdir=\(d(workingDirectory))
+            #SBATCH --output=\(d(logs + "/sweep-%A_%a.out"))
             \(extra)# Written by `repoverty sweep --slurm`. Task I runs shard I/\(tasks) of the sweep into its own folder;
             # --resume keeps the points a requeued task had finished.
             set -euo pipefail
@@ -48,8 +67,8 @@ public struct SlurmScripts: Equatable, Sendable {
             #!/bin/bash
             #SBATCH --job-name=\(jobName)-merge
             #SBATCH --cpus-per-task=1
-            #SBATCH --chdir=\(workingDirectory)
-            #SBATCH --output=\(logs)/merge-%j.out
+            #SBATCH --chdir=\(d(workingDirectory))
+            #SBATCH --output=\(d(logs + "/merge-%j.out"))
             \(extra)# Written by `repoverty sweep --slurm`: merges the \(tasks) shards into \(output)/sweep.sqlite and sweep.csv.
             set -euo pipefail
             exec \(q(executable)) merge \(shardFolders) --quiet --output \(q(output))
@@ -67,16 +86,40 @@ public struct SlurmScripts: Equatable, Sendable {
             """
     }
 
-    /// Single-quotes a word for bash unless it is plainly safe.
+    /// Characters that need no quoting, in a bash word or an `#SBATCH` value.
+    private static let plain = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+
+    /// Single-quotes a word for bash unless it is plainly safe: the one quoting of generated shell commands.
     public static func quote(_ word: String) -> String {
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
-        if !word.isEmpty && word.unicodeScalars.allSatisfy({ safe.contains($0) }) { return word }
+        if !word.isEmpty && word.unicodeScalars.allSatisfy({ plain.contains($0) }) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// A value of an `#SBATCH` line: bare when plainly safe, otherwise in double quotes with `\` and `"` escaped, as
+    /// sbatch reads them (it does not use the shell for these lines).
+    public static func directiveValue(_ value: String) -> String {
+        if !value.isEmpty && value.unicodeScalars.allSatisfy({ plain.contains($0) }) { return value }
+        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// The job name Slurm shows: the given name with everything but letters, digits and `._-` replaced by `_`.
+    public static func jobName(_ name: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        let cleaned = String(String.UnicodeScalarView(name.unicodeScalars.map { allowed.contains($0) ? $0 : "_" }))
+        return cleaned.isEmpty ? "repoverty" : String(cleaned.prefix(100))
+    }
+
+    /// A line break, tab or other control character: what would end a line of a script.
+    static func hasControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) }
     }
 
     /// Writes the three scripts into `DIR/slurm/` (executable) and makes the log folder.
     /// - Returns: the paths written: array script, merge script, submit script.
+    /// - Throws: the first of ``unsafeValues`` before writing anything, or the file system's error.
     public func write(into output: URL) throws -> [URL] {
+        if let unsafe = unsafeValues.first { throw unsafe }
         let folder = output.appendingPathComponent("slurm", isDirectory: true)
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("logs", isDirectory: true), withIntermediateDirectories: true)
@@ -87,5 +130,19 @@ public struct SlurmScripts: Equatable, Sendable {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
             return url
         }
+    }
+}
+
+/// A value that cannot go into a Slurm script: it holds a line break or another control character.
+public struct SlurmScriptError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What the value is, e.g. "the sweep's output folder".
+    public let what: String
+    public let value: String
+
+    public var description: String {
+        let shown = value.unicodeScalars.prefix(60).map { $0.properties.generalCategory == .control
+            ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        return "\(what) '\(shown)\(value.unicodeScalars.count > 60 ? "…" : "")' holds a line break or another control"
+            + " character; it cannot be written into a Slurm script safely: rename it"
     }
 }

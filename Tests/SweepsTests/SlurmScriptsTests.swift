@@ -43,4 +43,61 @@ final class SlurmScriptsTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(output, words.map { $0 + "\n" }.joined())
     }
+
+    /// Hostile names: no value the user chose can end a line of a script and start a command on the cluster.
+    func testALineBreakInAnyNameIsRefusedBeforeAnythingIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slurm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cases: [(output: String, working: String, arguments: [String], options: [String], what: String)] = [
+            ("/data/out\ntouch /tmp/pwned", "/data", ["/data/s.yaml"], [], "the sweep's output folder"),
+            ("/data/out", "/data\rrm -rf ~", ["/data/s.yaml"], [], "the working folder"),
+            ("/data/out", "/data", ["/data/s\n$(reboot).yaml"], [], "a sweep argument"),
+            ("/data/out", "/data", ["/data/s.yaml"], ["--time=1:00\nreboot"], "the --sbatch option"),
+        ]
+        for one in cases {
+            let scripts = SlurmScripts(
+                executable: "/bin/repoverty", sweepArguments: one.arguments, output: one.output,
+                workingDirectory: one.working, tasks: 2, cpusPerTask: 1, options: one.options, jobName: "repoverty-s")
+            XCTAssertThrowsError(try scripts.write(into: folder)) { error in
+                let message = "\(error)"
+                XCTAssertTrue(message.hasPrefix(one.what), message)
+                XCTAssertTrue(message.contains("\\u{a}") || message.contains("\\u{d}"), message)
+                XCTAssertFalse(message.contains("\n"), "the message itself holds a line break: \(message)")
+            }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "something was written for \(one.what)")
+        }
+    }
+
+    func testHostileButPrintableNamesAreQuotedAndTheJobNameCleaned() throws {
+        let scripts = SlurmScripts(
+            executable: "/opt/my tools/repoverty", sweepArguments: ["/data/my $(id) `x`.yaml", "--set", "a=\"b\""],
+            output: "/data/out dir/\"q\"", workingDirectory: "/data/work dir", tasks: 2, cpusPerTask: 1,
+            options: ["--comment=two words"], jobName: "repoverty-my $(id) `x`")
+        XCTAssertEqual(scripts.unsafeValues, [])
+        let array = scripts.arrayScript
+        XCTAssertTrue(array.contains("#SBATCH --job-name=repoverty-my___id___x_\n"), array)
+        XCTAssertTrue(array.contains("#SBATCH --chdir=\"/data/work dir\"\n"), array)
+        XCTAssertTrue(array.contains("#SBATCH --output=\"/data/out dir/\\\"q\\\"/slurm/logs/sweep-%A_%a.out\"\n"), array)
+        XCTAssertTrue(array.contains("exec '/opt/my tools/repoverty' sweep '/data/my $(id) `x`.yaml' --set 'a=\"b\"'"), array)
+        // Every script is valid bash, and its only commands are the ones written on purpose.
+        for text in [array, scripts.mergeScript, scripts.submitScript] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-n", "-c", text]
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, text)
+        }
+        let commands = (array + scripts.mergeScript).split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? "" }
+        XCTAssertEqual(Set(commands), ["set", "shard=\"${SLURM_ARRAY_TASK_ID:?this", "exec", "--threads", "--output"])
+    }
+
+    func testDirectiveValuesAndJobNames() {
+        XCTAssertEqual(SlurmScripts.directiveValue("/plain/path"), "/plain/path")
+        XCTAssertEqual(SlurmScripts.directiveValue("a b"), "\"a b\"")
+        XCTAssertEqual(SlurmScripts.directiveValue("a\\b\"c"), "\"a\\\\b\\\"c\"")
+        XCTAssertEqual(SlurmScripts.jobName(""), "repoverty")
+        XCTAssertEqual(SlurmScripts.jobName("repoverty-a\nb"), "repoverty-a_b")
+    }
 }
