@@ -27,6 +27,7 @@ struct Repoverty: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            try StandardOutput.finish()
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             Foundation.exit(ExitStatus.badInput)
@@ -41,6 +42,10 @@ struct Repoverty: ParsableCommand {
             let message = fullMessage(for: error)
             if code == .success {
                 print(message)
+                do { try StandardOutput.finish() } catch {
+                    FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                    Foundation.exit(ExitStatus.failure)
+                }
                 Foundation.exit(ExitStatus.success)
             }
             FileHandle.standardError.write(Data((message.isEmpty ? "\(error)" : message).utf8 + [0x0A]))
