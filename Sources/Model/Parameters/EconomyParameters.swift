@@ -152,7 +152,7 @@ extension MigrationParameters: ParameterSection {
     public static let declarations: [ParameterDeclaration<Self>] = [
         .init("stayProbability", \.stayProbability, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
         .init("startGeneral", \.startGeneral, .probability, unit: "prob./yr", .calibrated,
-              source: "`000` Table 4 (gives the steady share 38 %: 0.0306/(0.0306 + 0.05))"),
+              source: "`000` Table 4 (fitted to the steady share 38 %: 0.0306/(0.0306 + 0.05))"),
         .init("startSkilled", \.startSkilled, .probability, unit: "prob./yr", .assumed,
               source: "*assumed* (steady share 55 %)"),
         // The start probability is multiplied by (offset + motivation) and capped at 1, so any offset ≥ 0 is meaningful.

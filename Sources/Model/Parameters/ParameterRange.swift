@@ -89,7 +89,7 @@ public enum ParameterRange: Sendable, Equatable {
         case .months: "[0, 12]"
         case let .between(bounds, _): "[\(number(bounds.lowerBound)), \(number(bounds.upperBound))]"
         case let .whole(bounds): "whole \(bounds.lowerBound)…\(bounds.upperBound)"
-        case let .oneOf(names, _): names.joined(separator: " | ")
+        case let .oneOf(names, _): "one of " + names.joined(separator: ", ")
         case .eachNonNegative: "each [0, 1e9]"
         case .any: "any"
         }

@@ -57,7 +57,7 @@ extension HouseholdSizeShares: ParameterSection {
         .init("fiveOrMore", \.fiveOrMore, .share, unit: "share of households", .sourced, source: "`000` Table 3"),
         // A Poisson mean: 0 is fine (every large household has five members); beyond 20 households stop being households.
         .init("extraAboveFiveMean", \.extraAboveFiveMean, .between(0...20, "a mean number of extra members"), unit: "members", .calibrated,
-              source: "`000` Tables 3–4 (mean size 4.47 = 1,717/384)"),
+              source: "`000` Tables 3–4 (fitted to the mean size 4.47 = 1,717/384)"),
     ]
 
     public static let relations: [ParameterRelation] = [
@@ -269,7 +269,7 @@ extension DebtParameters: ParameterSection {
     public static let declarations: [ParameterDeclaration<Self>] = [
         .init("share", \.share, .share, unit: "share of households", .assumed, source: "*assumed*"),
         .init("median", \.median, .positive, unit: "yuan", .calibrated,
-              source: "`002` Table 1 (mean 26,225 = 20,000·e^(0.736²/2)); shape *assumed*"),
+              source: "`002` Table 1 (fitted to the debtors' mean 26,225 = 20,000·e^(0.736²/2)); shape *assumed*"),
         .init("sigma", \.sigma, .logNormalSigma, unit: "σ of ln", .assumed,
               source: "`002` Table 1 (as above); shape *assumed*"),
     ]

@@ -46,7 +46,8 @@ extension RunSettings: ParameterSection {
         .init("replicates", \.replicates, .whole(1...100_000), unit: "replicates", .assumed, source: "*assumed*"),
         .init("households", \.households, .whole(1...100_000_000), unit: "households", .assumed, source: "*assumed*"),
         .init("seed", \.seed, .any, unit: "64-bit integer", .assumed, source: "*assumed*"),
-        .init("generator", \.generator, .any, unit: "name", .assumed, source: "*assumed*"),
+        .init("generator", \.generator, .oneOf(GeneratorKind.allCases.map(\.rawValue), note: "a GSL generator"),
+              unit: "name", .assumed, source: "*assumed*"),
     ]
 }
 
