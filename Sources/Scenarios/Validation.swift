@@ -174,8 +174,7 @@ struct Validation {
 
     /// A number as the planner wrote it: whole numbers without `.0`, others in Swift's shortest round-trip form.
     static func format(_ x: Double) -> String {
-        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-        return "\(x)"
+        ParameterValue.real(x).description
     }
 
     /// A computed sum, to 6 significant digits (its last binary digits mean nothing to a reader).

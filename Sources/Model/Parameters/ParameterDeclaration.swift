@@ -154,6 +154,12 @@ public struct ParameterDeclaration<Section>: @unchecked Sendable {
 /// Every leaf of the section — each `Double`, `Int`, text, choice or list property, including those of a nested helper
 /// struct such as `HospitalLevels` that has no declarations of its own — has exactly one declaration; nested sections
 /// with declarations of their own are not repeated. `ScenarioKeys.sections` lists every section once.
+///
+/// To add a key: give the struct the property with its default; add its declaration to the struct's `declarations`
+/// at the same position (key, key path, range, unit, status, source); add any rule it takes part in to `relations`;
+/// for a new struct, conform it and add one line to `ScenarioKeys.sections`; add its row to docs/MODEL.md §3 (the
+/// output of `repoverty keys` has every column but the meaning) and, at its default, to `scenarios/reference.yaml`.
+/// The tests fail until each of these agrees.
 public protocol ParameterSection {
     /// The section's leaves, in the order of the struct's properties.
     static var declarations: [ParameterDeclaration<Self>] { get }
