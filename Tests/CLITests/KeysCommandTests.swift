@@ -26,6 +26,14 @@ final class KeysCommandTests: XCTestCase {
                       run.standardOutput)
     }
 
+    func testIsListedInTheHelp() throws {
+        let help = try Executable.run(["--help"])
+        XCTAssertTrue(help.standardOutput.contains("keys"), help.standardOutput)
+        let own = try Executable.run(["keys", "--help"])
+        XCTAssertTrue(own.standardOutput.contains("sourced"), own.standardOutput)
+        XCTAssertTrue(own.standardOutput.contains("markdown"), own.standardOutput)
+    }
+
     func testRefusesAnUnknownFormat() throws {
         let run = try Executable.run(["keys", "--format", "html"])
         XCTAssertEqual(run.status, 2, run.standardError)
