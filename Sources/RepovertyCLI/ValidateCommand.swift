@@ -24,7 +24,8 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Flag(name: .customLong("print"), help: "Print each valid scenario fully resolved, every key, as YAML.")
+    @Flag(name: .customLong("print"),
+          help: "Print each valid scenario fully resolved, every key, as YAML, each key's unit and source status in a comment.")
     var printResolved = false
 
     @Flag(help: "Print nothing but errors.")
@@ -39,7 +40,7 @@ struct Validate: ParsableCommand {
                 try MemoryCheck.check([scenario], threads: threads)
                 if printResolved {
                     print("# \(path)")
-                    print(ScenarioLoader.resolvedYAML(scenario.parameters), terminator: "")
+                    print(ScenarioLoader.resolvedYAML(scenario.parameters, annotated: true), terminator: "")
                 } else if !quiet {
                     print("\(path): ok")
                 }

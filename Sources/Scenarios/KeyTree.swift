@@ -34,9 +34,9 @@ indirect enum LeafKind: Sendable, Equatable {
     /// A whole number from 0 to 2⁶⁴ − 1 (`UInt64`): the seed.
     case unsigned
     case boolean
-    /// Free text (`String`); the range table may narrow it to a list of names.
+    /// Free text (`String`); its declared range may narrow it to a list of names.
     case text
-    /// One of a fixed set of names (a `String`-backed enum such as `GeneratorName`).
+    /// One of a fixed set of names (a `String`-backed enum such as `GeneratorKind`).
     case choice([String])
     /// A YAML sequence of the element kind; it replaces the default as a whole.
     case list(LeafKind)
@@ -72,19 +72,6 @@ enum LeafValue: Sendable, Equatable {
     case text(String)
     case list([LeafValue])
 }
-
-/// Enums a scenario names by their raw value; reflection uses this to list the valid names.
-protocol ScenarioChoice {
-    static var choiceNames: [String] { get }
-    var choiceName: String { get }
-}
-
-extension ScenarioChoice where Self: CaseIterable & RawRepresentable, RawValue == String {
-    static var choiceNames: [String] { allCases.map(\.rawValue) }
-    var choiceName: String { rawValue }
-}
-
-extension GeneratorName: ScenarioChoice {}
 
 /// The leaves of one `ScenarioParameters`, by dotted key path, with the schema they were read from.
 struct ParameterTree: Sendable {
@@ -135,10 +122,15 @@ struct ParameterTree: Sendable {
         case let number as UInt64: (.unsigned, .unsigned(number))
         case let flag as Bool: (.boolean, .boolean(flag))
         case let string as String: (.text, .text(string))
-        case let choice as any ScenarioChoice: (.choice(type(of: choice).choiceNames), .text(choice.choiceName))
+        case let choice as any CaseIterable & RawRepresentable<String>: (.choice(caseNames(of: choice)), .text(choice.rawValue))
         case let numbers as [Double]: (.list(.real), .list(numbers.map(LeafValue.real)))
         case let numbers as [Int]: (.list(.integer), .list(numbers.map(LeafValue.integer)))
         default: nil
         }
+    }
+
+    /// The names of every case of a string-backed enum such as `GeneratorKind`.
+    private static func caseNames<Choice: CaseIterable & RawRepresentable<String>>(of _: Choice) -> [String] {
+        Choice.allCases.map(\.rawValue)
     }
 }

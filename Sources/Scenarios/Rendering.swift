@@ -7,15 +7,21 @@ enum Rendering {
     ///
     /// Numbers use Swift's shortest round-trip form, so loading the text gives back exactly the same parameters — what
     /// provenance needs: a run can be repeated from its own record.
-    static func yaml(_ parameters: ScenarioParameters) -> String {
+    ///
+    /// - Parameter annotated: end each key's line with a comment giving its unit and source status (for people reading
+    ///   `repoverty validate --print`; provenance keeps the bare form).
+    static func yaml(_ parameters: ScenarioParameters, annotated: Bool = false) -> String {
         let tree = ParameterTree(parameters)
         var out = ""
-        writeYAML(tree.schema, path: [], indent: 0, values: tree.values, into: &out)
+        writeYAML(tree.schema, path: [], indent: 0, values: tree.values, annotated: annotated, into: &out)
         return out
     }
 
+    /// The column at which annotations start, as in `scenarios/reference.yaml` (longer lines take two spaces).
+    static let annotationColumn = 40
+
     private static func writeYAML(_ node: KeyTree, path: [String], indent: Int, values: [String: LeafValue],
-                                  into out: inout String) {
+                                  annotated: Bool, into out: inout String) {
         guard case let .section(entries) = node else { return }
         let padding = String(repeating: " ", count: indent)
         for (key, child) in entries {
@@ -23,10 +29,16 @@ enum Rendering {
             switch child {
             case .section:
                 out += "\(padding)\(key):\n"
-                writeYAML(child, path: childPath, indent: indent + 2, values: values, into: &out)
+                writeYAML(child, path: childPath, indent: indent + 2, values: values, annotated: annotated, into: &out)
             case .leaf:
-                let value = values[childPath.joined(separator: ".")].map(yamlLiteral) ?? "null"
-                out += "\(padding)\(key): \(value)\n"
+                let keyPath = childPath.joined(separator: ".")
+                let line = "\(padding)\(key): " + (values[keyPath].map(yamlLiteral) ?? "null")
+                if annotated, let declared = ScenarioKeys.declaration(for: keyPath) {
+                    let gap = String(repeating: " ", count: max(2, annotationColumn - line.count))
+                    out += line + gap + "# \(declared.unit); \(declared.status.rawValue)\n"
+                } else {
+                    out += line + "\n"
+                }
             }
         }
     }

@@ -45,8 +45,11 @@ public enum ScenarioLoader {
 
     /// The resolved parameters as a complete scenario file (every key, declaration order); loading it gives back
     /// exactly `parameters`. For a run's provenance and for `repoverty validate --print`.
-    public static func resolvedYAML(_ parameters: ScenarioParameters) -> String {
-        Rendering.yaml(parameters)
+    ///
+    /// - Parameter annotated: end each key's line with a YAML comment giving its unit and source status
+    ///   (`# prob./yr; assumed`); the text still loads back to exactly `parameters`.
+    public static func resolvedYAML(_ parameters: ScenarioParameters, annotated: Bool = false) -> String {
+        Rendering.yaml(parameters, annotated: annotated)
     }
 
     /// The resolved parameters as pretty-printed JSON with sorted keys, for `run.json`.

@@ -1,10 +1,12 @@
 import Foundation
+import Model
 
 /// Range checks on a merged scenario, reported at the file and line that set the offending value.
 ///
 /// They run after merging because a file alone may be incomplete (a base may be meant to be completed by the files
 /// that extend it) and because some rules tie parameters together: shares that must sum to 1, bounds that must be
-/// ordered, years that must fall inside `run.years`. The ranges themselves live in `ValidRanges`.
+/// ordered, years that must fall inside `run.years`. The ranges themselves are declared beside each parameter struct
+/// (`ScenarioKeys`).
 struct Validation {
     let merged: MergedParameters
     /// The file blamed for a value no file set (the scenario being loaded, or a label for parameters built in code).
@@ -12,21 +14,21 @@ struct Validation {
 
     /// Throws the first problem: leaves in declaration order, then the relations.
     func check() throws(ScenarioError) {
-        for (path, range) in ValidRanges.table {
-            try check(path, against: range)
+        for key in ScenarioKeys.all {
+            try check(key.path, against: key.range)
         }
-        for relation in ValidRanges.relations {
+        for relation in ScenarioKeys.relations {
             try check(relation)
         }
     }
 
     // MARK: Leaves
 
-    private func check(_ path: String, against range: ValidRange) throws(ScenarioError) {
+    private func check(_ path: String, against range: ParameterRange) throws(ScenarioError) {
         guard let value = merged.values[path] else { return }
         func fail(_ message: String) -> ScenarioError { error(at: path, message) }
         func tooLarge(_ x: Double) -> ScenarioError {
-            fail("expected at most \(Self.format(ValidRanges.maximumAmount)) (larger amounts overflow), got \(Self.format(x))")
+            fail("expected at most \(Self.format(ParameterRange.maximumAmount)) (larger amounts overflow), got \(Self.format(x))")
         }
         func number() -> Double? {
             switch value {
@@ -46,13 +48,13 @@ struct Validation {
             }
         case .nonNegative:
             if let x = number(), !(x >= 0) { throw fail("expected a non-negative number, got \(Self.format(x))") }
-            if let x = number(), !(x <= ValidRanges.maximumAmount) { throw tooLarge(x) }
+            if let x = number(), !(x <= ParameterRange.maximumAmount) { throw tooLarge(x) }
         case .positive:
             if let x = number(), !(x > 0) { throw fail("expected a number greater than 0, got \(Self.format(x))") }
-            if let x = number(), !(x <= ValidRanges.maximumAmount) { throw tooLarge(x) }
+            if let x = number(), !(x <= ParameterRange.maximumAmount) { throw tooLarge(x) }
         case .logNormalSigma:
-            if let x = number(), !(x >= 0 && x <= ValidRanges.maximumLogNormalSigma) {
-                throw fail("expected a log-normal sigma between 0 and \(Self.format(ValidRanges.maximumLogNormalSigma)), got \(Self.format(x))")
+            if let x = number(), !(x >= 0 && x <= ParameterRange.maximumLogNormalSigma) {
+                throw fail("expected a log-normal sigma between 0 and \(Self.format(ParameterRange.maximumLogNormalSigma)), got \(Self.format(x))")
             }
         case .months:
             if let x = number(), !(x >= 0 && x <= 12) {
@@ -80,8 +82,8 @@ struct Validation {
                 case let .integer(number): Double(number)
                 default: nil
                 }
-                if let x, !(x >= 0 && x <= ValidRanges.maximumAmount) {
-                    let expected = x >= 0 ? "at most \(Self.format(ValidRanges.maximumAmount))" : "a non-negative \(noun)"
+                if let x, !(x >= 0 && x <= ParameterRange.maximumAmount) {
+                    let expected = x >= 0 ? "at most \(Self.format(ParameterRange.maximumAmount))" : "a non-negative \(noun)"
                     var located = fail("entry \(index + 1): expected \(expected), got \(Self.format(x))")
                     if index < lines.count, let line = lines[index] { located.line = line }
                     throw located
@@ -94,17 +96,17 @@ struct Validation {
 
     // MARK: Relations
 
-    private func check(_ relation: Relation) throws(ScenarioError) {
+    private func check(_ relation: ParameterRelation) throws(ScenarioError) {
         switch relation {
         case let .sumToOne(group, members):
             let sum = total(group, members)
-            if !(abs(sum - 1) <= ValidRanges.sumTolerance) {
+            if !(abs(sum - 1) <= ParameterRange.sumTolerance) {
                 throw error(at: group, latestOf: members.map { "\(group).\($0)" },
-                            "expected \(members.joined(separator: " + ")) to sum to 1 (within \(Self.format(ValidRanges.sumTolerance))), got \(Self.formatSum(sum))")
+                            "expected \(members.joined(separator: " + ")) to sum to 1 (within \(Self.format(ParameterRange.sumTolerance))), got \(Self.formatSum(sum))")
             }
         case let .sumAtMostOne(group, members, remainder):
             let sum = total(group, members)
-            if !(sum <= 1 + ValidRanges.sumTolerance) {
+            if !(sum <= 1 + ParameterRange.sumTolerance) {
                 throw error(at: group, latestOf: members.map { "\(group).\($0)" },
                             "expected \(members.joined(separator: " + ")) to sum to at most 1 (the rest is \(remainder)), got \(Self.formatSum(sum))")
             }
@@ -172,8 +174,7 @@ struct Validation {
 
     /// A number as the planner wrote it: whole numbers without `.0`, others in Swift's shortest round-trip form.
     static func format(_ x: Double) -> String {
-        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-        return "\(x)"
+        ParameterValue.real(x).description
     }
 
     /// A computed sum, to 6 significant digits (its last binary digits mean nothing to a reader).

@@ -166,7 +166,9 @@ final class ValidateCommandTests: XCTestCase {
         let printed = try Executable.run(["validate", "scenarios/dibao-expansion.yaml", "--set", "run.years=7", "--print"])
         XCTAssertEqual(printed.status, 0, printed.standardError)
         XCTAssertTrue(printed.standardOutput.hasPrefix("# scenarios/dibao-expansion.yaml\n"), printed.standardOutput)
-        XCTAssertTrue(printed.standardOutput.contains("years: 7"), printed.standardOutput)
+        XCTAssertTrue(printed.standardOutput.contains("\n  years: 7                              # years; assumed\n"), printed.standardOutput)
+        XCTAssertTrue(printed.standardOutput.contains("\n    retention: 0.9                      # prob./yr; sourced\n"),
+                      printed.standardOutput)
         let resolved = folder.appendingPathComponent("resolved.yaml")
         try printed.standardOutput.write(to: resolved, atomically: true, encoding: .utf8)
         let again = try Executable.run(["validate", resolved.path])

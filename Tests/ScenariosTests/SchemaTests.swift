@@ -4,29 +4,99 @@ import XCTest
 
 @testable import Scenarios
 
-/// The key tree, the range table and the renderings stay in step with `ScenarioParameters`.
+/// The key tree, the key declarations and the renderings stay in step with `ScenarioParameters`.
 final class SchemaTests: XCTestCase {
     func testReflectionUnderstandsEveryField() {
         XCTAssertEqual(ParameterTree.defaults.unsupported, [])
     }
 
-    func testEveryLeafHasExactlyOneRange() {
+    func testEveryLeafHasExactlyOneDeclaration() {
         let leaves = ParameterTree.defaults.paths
-        let ranged = ValidRanges.table.map(\.path)
-        XCTAssertEqual(Set(leaves), Set(ranged), "leaves without a range or ranges without a leaf")
-        XCTAssertEqual(ranged.count, Set(ranged).count, "a key path listed twice")
-        XCTAssertEqual(leaves, ranged, "the table follows declaration order")
+        let declared = ScenarioKeys.all.map(\.path)
+        XCTAssertEqual(Set(leaves), Set(declared), "leaves without a declaration or declarations without a leaf")
+        XCTAssertEqual(declared.count, Set(declared).count, "a key path declared twice")
+        XCTAssertEqual(leaves, declared, "the keys follow the order of the properties")
+    }
+
+    func testEachDeclarationNamesTheLeafItsKeyPathReaches() throws {
+        // A declaration's name and key path are written side by side; changing the value through the key path must
+        // change exactly the leaf of that name, or `--set` and validation would address another parameter.
+        let defaults = ParameterTree.defaults.values
+        for key in ScenarioKeys.all {
+            var parameters = ScenarioParameters()
+            let changed: ParameterValue = switch key.defaultValue {
+            case let .real(number): .real(number + 0.25)
+            case let .whole(number): .whole(number + 1)
+            case let .unsigned(number): .unsigned(number &+ 1)
+            case .text: key.path == "run.generator" ? .text("mt19937") : .text("changed")
+            case let .list(numbers): .list(numbers + [0.5])
+            }
+            XCTAssertTrue(key.set(changed, in: &parameters), key.path)
+            XCTAssertEqual(key.value(in: parameters), changed, key.path)
+            let values = ParameterTree(parameters).values
+            let differing = values.keys.filter { values[$0] != defaults[$0] }
+            XCTAssertEqual(differing, [key.path], "the declaration \(key.path) reaches another leaf")
+        }
+    }
+
+    func testDefaultsAreReadThroughTheKeyPaths() {
+        for key in ScenarioKeys.all {
+            let leaf: LeafValue = switch key.defaultValue {
+            case let .real(number): .real(number)
+            case let .whole(number): .integer(number)
+            case let .unsigned(number): .unsigned(number)
+            case let .text(text): .text(text)
+            case let .list(numbers): .list(numbers.map(LeafValue.real))
+            }
+            XCTAssertEqual(ParameterTree.defaults.values[key.path], leaf, key.path)
+        }
     }
 
     func testRelationsNameRealKeys() {
         let leaves = Set(ParameterTree.defaults.paths)
-        for relation in ValidRanges.relations {
-            let paths: [String] = switch relation {
-            case let .sumToOne(group, members), let .sumAtMostOne(group, members, _): members.map { "\(group).\($0)" }
-            case let .ordered(lower, upper): [lower, upper]
-            case let .withinHorizon(path), let .listWithinHorizon(path): [path]
-            }
-            for path in paths { XCTAssertTrue(leaves.contains(path), "\(relation) names \(path)") }
+        XCTAssertEqual(ScenarioKeys.relations.count, 13)
+        for relation in ScenarioKeys.relations {
+            for path in relation.keyPaths { XCTAssertTrue(leaves.contains(path), "\(relation) names \(path)") }
+        }
+    }
+
+    func testNumericAccessByPath() throws {
+        let standard = try XCTUnwrap(ScenarioKeys.declaration(for: "interventions.dibao.standard")?.numeric)
+        XCTAssertEqual(standard.kind, .real)
+        var parameters = ScenarioParameters()
+        XCTAssertEqual(standard.get(parameters), 5_500)
+        standard.set(&parameters, 6_000)
+        XCTAssertEqual(parameters.interventions.dibao.standard, 6_000)
+
+        let years = try XCTUnwrap(ScenarioKeys.declaration(for: "run.years")?.numeric)
+        XCTAssertEqual(years.kind, .whole)
+        years.set(&parameters, 7.4)
+        XCTAssertEqual(parameters.run.years, 7)
+        years.set(&parameters, 1e300)
+        XCTAssertEqual(parameters.run.years, .max)
+
+        let two = try XCTUnwrap(ScenarioKeys.declaration(for: "population.householdSize.two"))
+        XCTAssertEqual(two.numericKind, .unitInterval)
+        XCTAssertEqual(two.shareGroup?.path, "population.householdSize")
+        XCTAssertEqual(two.shareGroup?.sumsToOne, true)
+        XCTAssertEqual(two.shareGroup?.members.count, 4)
+        XCTAssertEqual(ScenarioKeys.declaration(for: "population.people.students")?.shareGroup?.sumsToOne, false)
+        XCTAssertNil(ScenarioKeys.declaration(for: "population.people.weakShareOfRemainder")?.shareGroup)
+        for path in ["run.seed", "run.generator", "population.profile", "shocks.wages.schedule"] {
+            XCTAssertNil(ScenarioKeys.declaration(for: path)?.numeric, path)
+        }
+        XCTAssertNil(ScenarioKeys.declaration(for: "interventions.dibao.standart"))
+        XCTAssertEqual(ScenarioKeys.all.filter { $0.numeric != nil }.count, 146)
+    }
+
+    func testSourceStatusCounts() {
+        let counts = Dictionary(grouping: ScenarioKeys.all, by: \.status).mapValues(\.count)
+        XCTAssertEqual(counts, [.sourced: 51, .calibrated: 4, .assumed: 95])
+        for key in ScenarioKeys.all where key.status == .assumed {
+            XCTAssertTrue(key.source.contains("*assumed*"), "\(key.path) is assumed but its source says \(key.source)")
+        }
+        for key in ScenarioKeys.all where key.status == .sourced {
+            XCTAssertFalse(key.source.contains("*assumed*"), "\(key.path) is sourced but its source says \(key.source)")
         }
     }
 

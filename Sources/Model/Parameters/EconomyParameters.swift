@@ -31,6 +31,35 @@ public struct EconomyParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension EconomyParameters: ParameterSection {
+    /// The keys under `economy`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("povertyLine", \.povertyLine, .positive, unit: "yuan/person/yr", .sourced,
+              source: "`000` (2,300 at 2010 prices)"),
+        .init("monitoringLine", \.monitoringLine, .nonNegative, unit: "yuan/person/yr", .sourced,
+              source: "`000` (Xiaojia Village)"),
+        // A multiple of z: below 1 the marginal type would hold only poor households, who are not in the cohort.
+        .init("marginalLineFactor", \.marginalLineFactor, .between(1...10, "a multiple of the poverty line"), unit: "× z", .sourced,
+              source: "`004`"),
+        .init("pensionPerElderly", \.pensionPerElderly, .nonNegative, unit: "yuan/person/yr", .assumed,
+              source: "*assumed*"),
+        .init("disabilitySubsidyPerDisabled", \.disabilitySubsidyPerDisabled, .nonNegative, unit: "yuan/person/yr", .assumed,
+              source: "*assumed* (`000` case 3 receives about 8,000 with dibao)"),
+        .init("highSchoolCost", \.highSchoolCost, .nonNegative, unit: "yuan/student/yr", .sourced,
+              source: "`000` case 8"),
+        .init("universityCost", \.universityCost, .nonNegative, unit: "yuan/student/yr", .sourced,
+              source: "`000` case 8"),
+        .init("debtRepaymentShare", \.debtRepaymentShare, .share, unit: "share of debt", .assumed, source: "*assumed*"),
+        .init("borrowingLineShare", \.borrowingLineShare, .share, unit: "share of z", .assumed, source: "*assumed*"),
+        .init("assessmentNoiseSigma", \.assessmentNoiseSigma, .logNormalSigma, unit: "σ of ln", .assumed,
+              source: "*assumed*"),
+        .init("lostMonthsPerHospitalisedWorker", \.lostMonthsPerHospitalisedWorker, .months, unit: "months", .assumed,
+              source: "*assumed*"),
+        .init("lostMonthsPerHospitalisedDependant", \.lostMonthsPerHospitalisedDependant, .months, unit: "months", .sourced,
+              source: "`000` case 4 (care)"),
+    ]
+}
+
 /// Crops and livestock (MODEL.md §4 step 5).
 public struct FarmingParameters: Codable, Equatable, Sendable {
     /// Crop value per mu at price 1 (`000` case 1: 2,000 from 9.42 mu).
@@ -46,6 +75,22 @@ public struct FarmingParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension FarmingParameters: ParameterSection {
+    /// The keys under `economy.farming`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("cropValuePerMu", \.cropValuePerMu, .nonNegative, unit: "yuan/mu/yr", .sourced,
+              source: "`000` case 1 (2,000 yuan from 9.42 mu)"),
+        .init("productionCostShare", \.productionCostShare, .share, unit: "share of crop value", .assumed,
+              source: "*assumed*"),
+        .init("cattleMarginPerHead", \.cattleMarginPerHead, .nonNegative, unit: "yuan/head/yr", .assumed,
+              source: "*assumed*"),
+        .init("sheepMarginPerHead", \.sheepMarginPerHead, .nonNegative, unit: "yuan/head/yr", .assumed,
+              source: "*assumed*"),
+        .init("poultryMarginPerShare", \.poultryMarginPerShare, .nonNegative, unit: "yuan/share/yr", .assumed,
+              source: "*assumed*"),
+    ]
+}
+
 /// Pay of labour working away (`000` cases 1 and 8).
 public struct MigrantWorkParameters: Codable, Equatable, Sendable {
     public var generalMonths = 6.0
@@ -57,12 +102,34 @@ public struct MigrantWorkParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension MigrantWorkParameters: ParameterSection {
+    /// The keys under `economy.migrantWork`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("generalMonths", \.generalMonths, .months, unit: "months/yr", .sourced, source: "`000` cases 1 and 8"),
+        .init("generalMonthlyPay", \.generalMonthlyPay, .nonNegative, unit: "yuan/month", .sourced,
+              source: "`000` cases 1 and 8"),
+        .init("skilledMonths", \.skilledMonths, .months, unit: "months/yr", .sourced, source: "`000` cases 1 and 8"),
+        .init("skilledMonthlyPay", \.skilledMonthlyPay, .nonNegative, unit: "yuan/month", .sourced,
+              source: "`000` cases 1 and 8"),
+        .init("payNoiseSigma", \.payNoiseSigma, .logNormalSigma, unit: "σ of ln", .assumed, source: "*assumed*"),
+    ]
+}
+
 /// Yearly earnings of labour at home (`000` case 8: a cleaner's post pays 6,000).
 public struct LocalWageParameters: Codable, Equatable, Sendable {
     public var general = 6_000.0
     public var skilled = 9_000.0
     public var weak = 2_000.0
     public init() {}
+}
+
+extension LocalWageParameters: ParameterSection {
+    /// The keys under `economy.localWages`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("general", \.general, .nonNegative, unit: "yuan/yr", .sourced, source: "`000` case 8 (a cleaner's post)"),
+        .init("skilled", \.skilled, .nonNegative, unit: "yuan/yr", .assumed, source: "*assumed*"),
+        .init("weak", \.weak, .nonNegative, unit: "yuan/yr", .assumed, source: "*assumed*"),
+    ]
 }
 
 /// Migration persists (MODEL.md §4 step 6; starting rates give steady shares 38 % and 55 %).
@@ -80,6 +147,22 @@ public struct MigrationParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension MigrationParameters: ParameterSection {
+    /// The keys under `economy.migration`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("stayProbability", \.stayProbability, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
+        .init("startGeneral", \.startGeneral, .probability, unit: "prob./yr", .calibrated,
+              source: "`000` Table 4 (fitted to the steady share 38 %: 0.0306/(0.0306 + 0.05))"),
+        .init("startSkilled", \.startSkilled, .probability, unit: "prob./yr", .assumed,
+              source: "*assumed* (steady share 55 %)"),
+        // The start probability is multiplied by (offset + motivation) and capped at 1, so any offset ≥ 0 is meaningful.
+        .init("motivationOffset", \.motivationOffset, .nonNegative, unit: "factor", .assumed, source: "*assumed*"),
+        // Welfare dependence lowers the start probability; a factor above 1 would turn it into an incentive.
+        .init("dibaoFactor", \.dibaoFactor, .factor, unit: "factor", .assumed,
+              source: "`002` (the effect); size *assumed*"),
+    ]
+}
+
 /// Yearly transitions between roles (MODEL.md §4 step 2). No births.
 public struct DemographyParameters: Codable, Equatable, Sendable {
     public var highSchoolGraduation = 1.0 / 3.0
@@ -91,4 +174,22 @@ public struct DemographyParameters: Codable, Equatable, Sendable {
     public var elderlyMortality = 0.04
     public var chronicOnset = 0.01
     public init() {}
+}
+
+extension DemographyParameters: ParameterSection {
+    /// The keys under `demography`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("highSchoolGraduation", \.highSchoolGraduation, .probability, unit: "prob./yr", .assumed,
+              source: "*assumed* (three years of high school)"),
+        .init("universityEntryOfGraduates", \.universityEntryOfGraduates, .probability, unit: "probability", .assumed,
+              source: "*assumed*"),
+        .init("universityGraduation", \.universityGraduation, .probability, unit: "prob./yr", .assumed,
+              source: "*assumed* (four years)"),
+        .init("childToHighSchool", \.childToHighSchool, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
+        .init("retirement", \.retirement, .probability, unit: "prob./yr", .assumed,
+              source: "*assumed* (35 working years)"),
+        .init("disablement", \.disablement, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
+        .init("elderlyMortality", \.elderlyMortality, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
+        .init("chronicOnset", \.chronicOnset, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
+    ]
 }

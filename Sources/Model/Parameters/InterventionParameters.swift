@@ -24,6 +24,17 @@ public struct DibaoParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension DibaoParameters: ParameterSection {
+    /// The keys under `interventions.dibao`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("standard", \.standard, .nonNegative, unit: "yuan/person/yr", .assumed, source: "*assumed*"),
+        .init("retention", \.retention, .probability, unit: "prob./yr", .sourced, source: "`000` §4"),
+        .init("exclusionError", \.exclusionError, .probability, unit: "probability", .assumed, source: "*assumed*"),
+        .init("inclusionError", \.inclusionError, .probability, unit: "probability", .assumed,
+              source: "*assumed* (`001`: verification recommended 44.2 % of 1,404 households)"),
+    ]
+}
+
 /// Vocational training of general labourers (MODEL.md §4 step 3; `000` §4.5).
 public struct TrainingParameters: Codable, Equatable, Sendable {
     /// Yearly probability a general labourer is offered training.
@@ -37,6 +48,18 @@ public struct TrainingParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension TrainingParameters: ParameterSection {
+    /// The keys under `interventions.training`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("coverage", \.coverage, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
+        .init("coverageMonitored", \.coverageMonitored, .probability, unit: "prob./yr", .assumed, source: "*assumed*"),
+        .init("certification", \.certification, .probability, unit: "probability", .sourced,
+              source: "`000` §4.5 (48,681 certificates for 110,400 trainees)"),
+        .init("costPerTrainee", \.costPerTrainee, .nonNegative, unit: "yuan", .sourced,
+              source: "`000` §4.5 (32.024 million yuan for 110,400)"),
+    ]
+}
+
 /// Supplementary medical insurance (MODEL.md §4 steps 3–4; `003` §3.3, terms *assumed*).
 public struct MedicalInsuranceParameters: Codable, Equatable, Sendable {
     /// Probability a household enrols at year 0 (0 in the reference; 0.5 when switched on, *assumed*).
@@ -47,6 +70,18 @@ public struct MedicalInsuranceParameters: Codable, Equatable, Sendable {
     /// Premium per person a year, government-paid.
     public var premiumPerPerson = 100.0
     public init() {}
+}
+
+extension MedicalInsuranceParameters: ParameterSection {
+    /// The keys under `interventions.medicalInsurance`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("coverage", \.coverage, .probability, unit: "probability", .assumed, source: "*assumed*"),
+        .init("threshold", \.threshold, .nonNegative, unit: "yuan/household/yr", .assumed,
+              source: "`003` §3.3; terms *assumed*"),
+        .init("rate", \.rate, .share, unit: "share", .assumed, source: "`003` §3.3; terms *assumed*"),
+        .init("premiumPerPerson", \.premiumPerPerson, .nonNegative, unit: "yuan/person/yr", .assumed,
+              source: "*assumed*"),
+    ]
 }
 
 /// Agricultural insurance (MODEL.md §4 steps 3 and 5; `000` §4.5).
@@ -62,6 +97,17 @@ public struct AgriculturalInsuranceParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension AgriculturalInsuranceParameters: ParameterSection {
+    /// The keys under `interventions.agriculturalInsurance`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("coverage", \.coverage, .probability, unit: "probability", .sourced, source: "`000` §4.5"),
+        .init("rate", \.rate, .share, unit: "share", .assumed, source: "*assumed*"),
+        .init("deductibleShare", \.deductibleShare, .share, unit: "share", .assumed, source: "*assumed*"),
+        .init("premiumPerHousehold", \.premiumPerHousehold, .nonNegative, unit: "yuan/household/yr", .assumed,
+              source: "*assumed*"),
+    ]
+}
+
 /// Basic medical insurance by hospital level (`000` gives the ends, the middle is *assumed*; `001`).
 public struct BasicMedicalParameters: Codable, Equatable, Sendable {
     public var deductibles = HospitalLevels(township: 150, county: 600, prefecture: 1_500, province: 3_000)
@@ -69,6 +115,30 @@ public struct BasicMedicalParameters: Codable, Equatable, Sendable {
     /// Share of chronic outpatient costs reimbursed (`001`: 90–60 % by level).
     public var chronicOutpatientRate = 0.8
     public init() {}
+}
+
+extension BasicMedicalParameters: ParameterSection {
+    /// The keys under `interventions.basicMedical`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("deductibles.township", \.deductibles.township, .nonNegative, unit: "yuan/stay", .sourced,
+              source: "`000` case 3"),
+        .init("deductibles.county", \.deductibles.county, .nonNegative, unit: "yuan/stay", .assumed,
+              source: "*assumed*"),
+        .init("deductibles.prefecture", \.deductibles.prefecture, .nonNegative, unit: "yuan/stay", .assumed,
+              source: "*assumed*"),
+        .init("deductibles.province", \.deductibles.province, .nonNegative, unit: "yuan/stay", .sourced,
+              source: "`000` case 3"),
+        .init("reimbursementRates.township", \.reimbursementRates.township, .share, unit: "share", .sourced,
+              source: "`000` case 3"),
+        .init("reimbursementRates.county", \.reimbursementRates.county, .share, unit: "share", .assumed,
+              source: "*assumed*"),
+        .init("reimbursementRates.prefecture", \.reimbursementRates.prefecture, .share, unit: "share", .assumed,
+              source: "*assumed*"),
+        .init("reimbursementRates.province", \.reimbursementRates.province, .share, unit: "share", .sourced,
+              source: "`000` case 3"),
+        .init("chronicOutpatientRate", \.chronicOutpatientRate, .share, unit: "share", .sourced,
+              source: "`001` (90–60 % by level)"),
+    ]
 }
 
 /// Major-illness insurance: reimburses a share of the household's medical out-of-pocket above a threshold (`000`).
@@ -79,4 +149,14 @@ public struct MajorIllnessParameters: Codable, Equatable, Sendable {
     /// Share reimbursed above the threshold (*assumed*).
     public var rate = 0.6
     public init() {}
+}
+
+extension MajorIllnessParameters: ParameterSection {
+    /// The keys under `interventions.majorIllness`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("threshold", \.threshold, .nonNegative, unit: "yuan/household/yr", .sourced, source: "`000` case 3"),
+        .init("dibaoThreshold", \.dibaoThreshold, .nonNegative, unit: "yuan/household/yr", .sourced,
+              source: "`000` case 3"),
+        .init("rate", \.rate, .share, unit: "share", .assumed, source: "*assumed*"),
+    ]
 }

@@ -1,3 +1,5 @@
+import Randomness
+
 /// Everything a scenario file says about the model: the sections of a scenario file, as plain data.
 ///
 /// Each default is MODEL.md's (v1.2); docs/MODEL.md maps every key to its source or marks it *assumed*. A scenario file
@@ -31,12 +33,24 @@ public struct RunSettings: Codable, Equatable, Sendable {
     /// The seed from which every stream key starts (MODEL.md §6).
     public var seed: UInt64 = 1
     /// The GSL generator behind every stream.
-    public var generator = GeneratorName.taus2
+    public var generator = GeneratorKind.taus2
 
     public init() {}
 }
 
-/// The generator names a scenario may give (mirrors `Randomness.GeneratorKind` without importing it into files).
-public enum GeneratorName: String, Codable, CaseIterable, Sendable {
-    case taus2, taus113, mt19937
+extension RunSettings: ParameterSection {
+    /// The keys under `run`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("years", \.years, .whole(1...ParameterRange.maximumYears), unit: "years", .assumed,
+              source: "*assumed* (contract §1)"),
+        .init("replicates", \.replicates, .whole(1...100_000), unit: "replicates", .assumed, source: "*assumed*"),
+        .init("households", \.households, .whole(1...100_000_000), unit: "households", .assumed, source: "*assumed*"),
+        .init("seed", \.seed, .any, unit: "64-bit integer", .assumed, source: "*assumed*"),
+        .init("generator", \.generator, .oneOf(GeneratorKind.allCases.map(\.rawValue), note: "a GSL generator"),
+              unit: "name", .assumed, source: "*assumed*"),
+    ]
 }
+
+/// The generator a scenario names was a copy of `GeneratorKind`; the scenario now holds `GeneratorKind` itself.
+@available(*, deprecated, renamed: "GeneratorKind", message: "use Randomness.GeneratorKind; kept only until Engine stops converting")
+public typealias GeneratorName = GeneratorKind

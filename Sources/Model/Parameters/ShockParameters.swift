@@ -31,6 +31,36 @@ public struct IllnessParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension IllnessParameters: ParameterSection {
+    /// The keys under `shocks.illness`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("stayProbability", \.stayProbability, .probability, unit: "prob./yr", .calibrated,
+              source: "`002` (22.49 % of households have a stay in a year; calibrated on `dongxiang-2017`)"),
+        .init("chronicStayProbability", \.chronicStayProbability, .probability, unit: "prob./yr", .assumed,
+              source: "*assumed*"),
+        .init("billMedian", \.billMedian, .positive, unit: "yuan", .assumed, source: "*assumed*"),
+        .init("billSigma", \.billSigma, .logNormalSigma, unit: "σ of ln", .assumed, source: "*assumed*"),
+        .init("levelShares.township", \.levelShares.township, .share, unit: "share of stays", .assumed,
+              source: "*assumed*"),
+        .init("levelShares.county", \.levelShares.county, .share, unit: "share of stays", .assumed,
+              source: "*assumed*"),
+        .init("levelShares.prefecture", \.levelShares.prefecture, .share, unit: "share of stays", .assumed,
+              source: "*assumed*"),
+        .init("levelShares.province", \.levelShares.province, .share, unit: "share of stays", .assumed,
+              source: "*assumed*"),
+        .init("chronicOutpatientMean", \.chronicOutpatientMean, .nonNegative, unit: "yuan/person/yr", .assumed,
+              source: "*assumed*"),
+        .init("chronicOutpatientShape", \.chronicOutpatientShape, .positive, unit: "Gamma shape", .assumed,
+              source: "*assumed*"),
+        .init("nonMedicalShare", \.nonMedicalShare, .share, unit: "share of each bill", .assumed,
+              source: "*assumed* (the costs are named in `003`)"),
+    ]
+
+    public static let relations: [ParameterRelation] = [
+        .sumToOne(group: "levelShares", members: ["township", "county", "prefecture", "province"]),
+    ]
+}
+
 /// One number per hospital level: township, county, prefecture, province.
 public struct HospitalLevels: Codable, Equatable, Sendable {
     public var township: Double
@@ -62,6 +92,25 @@ public struct FloodParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension FloodParameters: ParameterSection {
+    /// The keys under `shocks.flood`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("probability", \.probability, .probability, unit: "prob./yr", .assumed,
+              source: "`000` (the 2018 \"7.18\" flood, case 6); rate *assumed*"),
+        .init("householdHitProbability", \.householdHitProbability, .probability, unit: "probability", .assumed,
+              source: "*assumed*"),
+        .init("lossAlpha", \.lossAlpha, .positive, unit: "Beta α", .assumed, source: "*assumed*"),
+        .init("lossBeta", \.lossBeta, .positive, unit: "Beta β", .assumed, source: "*assumed*"),
+        .init("forcedYear", \.forcedYear, .whole(0...ParameterRange.maximumYears), unit: "year", .assumed,
+              source: "*assumed*"),
+        .init("forcedVillageShare", \.forcedVillageShare, .share, unit: "probability", .assumed, source: "*assumed*"),
+    ]
+
+    public static let relations: [ParameterRelation] = [
+        .withinHorizon("forcedYear"),
+    ]
+}
+
 /// Avian flu: an outbreak per county, then a hit per poultry household (`000` case 6: the 2017 outbreak).
 public struct AvianFluParameters: Codable, Equatable, Sendable {
     /// Yearly probability of an outbreak in a county.
@@ -76,6 +125,24 @@ public struct AvianFluParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension AvianFluParameters: ParameterSection {
+    /// The keys under `shocks.avianFlu`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("outbreakProbability", \.outbreakProbability, .probability, unit: "prob./yr", .assumed,
+              source: "`000` (the 2017 outbreak, case 6); rate *assumed*"),
+        .init("householdHitProbability", \.householdHitProbability, .probability, unit: "probability", .sourced,
+              source: "`000` case 6"),
+        .init("lossAlpha", \.lossAlpha, .positive, unit: "Beta α", .sourced, source: "`000` case 6"),
+        .init("lossBeta", \.lossBeta, .positive, unit: "Beta β", .sourced, source: "`000` case 6"),
+        .init("forcedYear", \.forcedYear, .whole(0...ParameterRange.maximumYears), unit: "year", .assumed,
+              source: "*assumed*"),
+    ]
+
+    public static let relations: [ParameterRelation] = [
+        .withinHorizon("forcedYear"),
+    ]
+}
+
 /// Endemic livestock disease (Newcastle disease, cattle illness) for every livestock household.
 public struct LivestockDiseaseParameters: Codable, Equatable, Sendable {
     /// Yearly probability a livestock household is hit.
@@ -86,10 +153,27 @@ public struct LivestockDiseaseParameters: Codable, Equatable, Sendable {
     public init() {}
 }
 
+extension LivestockDiseaseParameters: ParameterSection {
+    /// The keys under `shocks.livestockDisease`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("probability", \.probability, .probability, unit: "prob./yr", .assumed,
+              source: "*assumed* (Newcastle disease appears in `000` case 6)"),
+        .init("lossAlpha", \.lossAlpha, .positive, unit: "Beta α", .assumed, source: "*assumed*"),
+        .init("lossBeta", \.lossBeta, .positive, unit: "Beta β", .assumed, source: "*assumed*"),
+    ]
+}
+
 /// Price multiplier per county and year ~ Lognormal(0, sigma) (MODEL.md §4 step 1).
 public struct PriceParameters: Codable, Equatable, Sendable {
     public var sigma = 0.15
     public init() {}
+}
+
+extension PriceParameters: ParameterSection {
+    /// The keys under `shocks.prices`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("sigma", \.sigma, .logNormalSigma, unit: "σ of ln", .assumed, source: "*assumed*"),
+    ]
 }
 
 /// Wage multiplier per year on migrants' pay: 1 unless a schedule gives it (`000` case 5: the pandemic).
@@ -97,6 +181,19 @@ public struct WageParameters: Codable, Equatable, Sendable {
     /// Multipliers for years 1, 2, …; years past the end of the list use 1. Empty in the reference.
     public var schedule: [Double] = []
     public init() {}
+}
+
+extension WageParameters: ParameterSection {
+    /// The keys under `shocks.wages`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        // Multipliers on migrants' pay: 0 is a year without migrant work; above 1 a boom.
+        .init("schedule", \.schedule, .eachNonNegative("multiplier"), unit: "list of factors", .assumed,
+              source: "*assumed* (motivated by `000` case 5: wages in the pandemic)"),
+    ]
+
+    public static let relations: [ParameterRelation] = [
+        .listWithinHorizon("schedule"),
+    ]
 }
 
 /// Relocation into town: living costs that fade, and halved crops (`000` case 5, `004` §6.1).
@@ -110,4 +207,17 @@ public struct RelocationParameters: Codable, Equatable, Sendable {
     /// Relocated households' crops are multiplied by this factor.
     public var cropFactor = 0.5
     public init() {}
+}
+
+extension RelocationParameters: ParameterSection {
+    /// The keys under `shocks.relocation`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("share", \.share, .share, unit: "share of households", .assumed, source: "*assumed*"),
+        .init("livingCostPerPerson", \.livingCostPerPerson, .nonNegative, unit: "yuan/person/yr", .sourced,
+              source: "`000` case 5; `004` §6.1"),
+        // Living costs fade: a factor above 1 would make them grow every year.
+        .init("yearlyDecay", \.yearlyDecay, .factor, unit: "factor/yr", .sourced, source: "`000` case 5; `004` §6.1"),
+        // Relocation takes land away; it never adds crops.
+        .init("cropFactor", \.cropFactor, .factor, unit: "factor", .assumed, source: "*assumed*"),
+    ]
 }
