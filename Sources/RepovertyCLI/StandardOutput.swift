@@ -12,8 +12,9 @@ enum StandardOutput {
         let flushed = fflush(stdout) == 0
         let reason = errno
         guard flushed, ferror(stdout) == 0 else {
-            let why = flushed ? "a write failed" : String(cString: strerror(reason))
-            throw RunFailure(message: "cannot write to standard output (\(why)): the printed output is incomplete")
+            // When an earlier, automatic flush failed, the reason is gone with it; only the error flag remains.
+            let why = flushed ? "" : " (\(String(cString: strerror(reason))))"
+            throw RunFailure(message: "cannot write to standard output\(why): the printed output is incomplete")
         }
     }
 }
