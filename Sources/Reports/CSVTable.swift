@@ -18,11 +18,32 @@ struct CSVTable {
         }
         let parsed: CSV<Enumerated>
         do { parsed = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false) } catch {
-            throw ReportError.malformed(file: file.path, line: nil, reason: "not a CSV file: \(error)")
+            throw ReportError.malformed(
+                file: file.path, line: nil,
+                reason: "not a CSV file as repoverty writes it: a quotation mark where none belongs (a stray \")")
+        }
+        // These files never hold a line break inside a cell, and every row has the header's cells: a stray quote
+        // that swallowed the lines after it, or a cut-off row, is an error, never rows silently lost.
+        // SwiftCSV pads short rows to the longest; its row-by-row reader gives each row as written.
+        var written: [[String]] = []
+        do { try parsed.enumerateAsArray(startAt: 1, rowLimit: nil) { written.append($0) } } catch {
+            throw ReportError.malformed(file: file.path, line: nil, reason: "not a CSV file as repoverty writes it")
+        }
+        for (row, cells) in written.enumerated() {
+            if let cell = cells.first(where: { $0.contains("\n") || $0.contains("\r") }) {
+                throw ReportError.malformed(
+                    file: file.path, line: row + 2,
+                    reason: "a quoted cell runs over several lines (a stray \" ?): `\(cell.prefix(40))…`")
+            }
+            if cells.count != parsed.header.count {
+                throw ReportError.malformed(
+                    file: file.path, line: row + 2,
+                    reason: "expected \(parsed.header.count) cells as in the header, got \(cells.count)")
+            }
         }
         self.file = file
         header = parsed.header
-        rows = parsed.rows
+        rows = written
         var index: [String: Int] = [:]
         for (position, name) in header.enumerated() where index[name] == nil { index[name] = position }
         columnIndex = index

@@ -62,3 +62,18 @@ public struct Chart: Sendable {
         self.scale = scale
     }
 }
+
+extension Chart {
+    /// Whether the chart has at least one finite value to draw. A run whose cohort is empty (every household poor in
+    /// year 0) defines no rate at all; gnuplot refuses such a plot, so the report leaves the chart out with a note.
+    public var hasData: Bool {
+        func finite(_ value: Double?) -> Bool { value?.isFinite ?? false }
+        switch plot {
+        case .lines(let series, _): return series.contains { $0.points.contains { finite($0.estimate.mean) } }
+        case .bars(_, let values): return values.contains { finite($0.mean) }
+        case .stackedBars(_, _, let values): return values.contains { $0.contains { $0.isFinite && $0 != 0 } }
+        case .points(let points): return points.contains { finite($0.x.mean) && finite($0.y.mean) }
+        case .heatMap(_, _, let values, _): return values.contains { $0.contains { finite($0) } }
+        }
+    }
+}

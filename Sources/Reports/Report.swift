@@ -20,13 +20,22 @@ public enum Report {
 
     /// Make the report of the results in `folder`.
     ///
-    /// - Parameter searchPath: where to look for gnuplot (a PATH value); the process's PATH by default.
+    /// - Parameters:
+    ///   - searchPath: where to look for gnuplot (a PATH value); the process's PATH by default.
+    ///   - gnuplotTimeLimit: seconds one chart may take; `REPOVERTY_GNUPLOT_TIMEOUT` or 60 by default.
+    ///   - isCancelled: read between charts and while gnuplot runs; true stops the report with
+    ///     ``ReportError/interrupted`` and writes nothing.
     public static func make(
-        folder: URL, searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
+        folder: URL, searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
+        gnuplotTimeLimit: Double? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws -> Written {
         let results = try ResultsFolder(folder)
-        let (charts, notes) = ReportCharts.charts(for: results)
-        let gnuplot = try Gnuplot(path: searchPath)
+        let (all, chartNotes) = ReportCharts.charts(for: results)
+        let charts = all.filter(\.hasData)
+        let notes = chartNotes + all.filter { !$0.hasData }.map {
+            "\($0.title): left out, no figure is defined (an empty cohort: every household was poor in year 0)"
+        }
+        let gnuplot = try Gnuplot(path: searchPath, timeLimit: gnuplotTimeLimit, isCancelled: isCancelled)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("repoverty-report-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true) } catch {
             throw ReportError.cannotWrite(path: work.path, reason: error.localizedDescription)
@@ -35,6 +44,7 @@ public enum Report {
 
         var drawn: [ReportPage.DrawnChart] = []
         for chart in charts {
+            if isCancelled() { throw ReportError.interrupted }
             let chartFolder = work.appendingPathComponent(chart.name, isDirectory: true)
             try? FileManager.default.createDirectory(at: chartFolder, withIntermediateDirectories: true)
             let image = chartFolder.appendingPathComponent("\(chart.name).png")
@@ -44,22 +54,43 @@ public enum Report {
             }
             drawn.append(ReportPage.DrawnChart(chart: chart, png: png, image: size))
         }
+        if isCancelled() { throw ReportError.interrupted }
 
+        // Every file is first written whole into a staging folder beside the results (the same file system), and only
+        // then renamed into place: a full disk or a failed write leaves the earlier report as it was, never part of a
+        // new one, and a rename needs no space.
+        let staging = folder.appendingPathComponent(".report-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        var files: [(staged: URL, destination: URL)] = []
         let imageFolder = folder.appendingPathComponent(imagesFolder, isDirectory: true)
-        var images: [URL] = []
         for one in drawn {
-            let destination = imageFolder.appendingPathComponent("\(one.chart.name).png")
-            try write(one.png, to: destination)
-            images.append(destination)
+            files.append((staging.appendingPathComponent("\(one.chart.name).png"),
+                          imageFolder.appendingPathComponent("\(one.chart.name).png")))
         }
         let page = folder.appendingPathComponent("report.html")
-        try write(Data(ReportPage.render(folder: results, charts: drawn, notes: notes).utf8), to: page)
-        return Written(page: page, images: images, notes: notes)
+        files.append((staging.appendingPathComponent("report.html"), page))
+        let contents = drawn.map(\.png) + [Data(ReportPage.render(folder: results, charts: drawn, notes: notes).utf8)]
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            for (file, data) in zip(files, contents) { try data.write(to: file.staged) }
+            try FileManager.default.createDirectory(at: imageFolder, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError.cannotWrite(path: folder.path, reason: Self.reason(error))
+        }
+        for file in files {
+            if rename(file.staged.path, file.destination.path) != 0 {
+                throw ReportError.cannotWrite(path: file.destination.path, reason: String(cString: strerror(errno)))
+            }
+        }
+        return Written(page: page, images: files.dropLast().map(\.destination), notes: notes)
     }
 
-    private static func write(_ data: Data, to url: URL) throws {
-        do { try AtomicFile.write(data, to: url) } catch {
-            throw ReportError.cannotWrite(path: url.path, reason: "\(error)")
+    /// The system's reason for a failed write ("No space left on device"), not Foundation's wrapper text.
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying.map({ Int32($0.code) }), underlying?.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(code))
         }
+        return error.localizedDescription
     }
 }

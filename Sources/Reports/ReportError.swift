@@ -13,11 +13,17 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// gnuplot claimed success but the file is not a PNG image.
     case notAnImage(chart: String)
     case cannotWrite(path: String, reason: String)
+    /// gnuplot took longer than its time limit and was ended.
+    case gnuplotTimedOut(chart: String, seconds: Double)
+    /// A signal asked the command to stop; nothing of the report was written.
+    case interrupted
+    /// An environment setting the report reads is not valid.
+    case badSetting(name: String, reason: String)
 
     public var isBadInput: Bool {
         switch self {
-        case .notResults, .unreadable, .malformed: true
-        case .gnuplotMissing, .gnuplotFailed, .notAnImage, .cannotWrite: false
+        case .notResults, .unreadable, .malformed, .badSetting: true
+        case .gnuplotMissing, .gnuplotFailed, .notAnImage, .cannotWrite, .gnuplotTimedOut, .interrupted: false
         }
     }
 
@@ -35,6 +41,11 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             "gnuplot failed to draw the chart \(chart) (exit status \(status)): \(message)"
         case .notAnImage(let chart): "gnuplot did not produce a PNG image for the chart \(chart)"
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        case .gnuplotTimedOut(let chart, let seconds):
+            "gnuplot did not finish the chart \(chart) within \(String(format: "%g", seconds)) s and was stopped; no report was"
+                + " written (set REPOVERTY_GNUPLOT_TIMEOUT to allow longer)"
+        case .interrupted: "interrupted: the report was stopped before it finished; no report was written"
+        case .badSetting(let name, let reason): "\(name): \(reason)"
         }
     }
 }

@@ -22,7 +22,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let written: Report.Written
-        do { written = try Report.make(folder: URL(fileURLWithPath: folder, isDirectory: true)) } catch let error as ReportError {
+        do {
+            written = try Report.make(
+                folder: URL(fileURLWithPath: folder, isDirectory: true),
+                isCancelled: { Interruption.shared.isCancelled })
+        } catch let error as ReportError {
+            if error == .interrupted { throw RunFailure(message: error.description) }
             if error.isBadInput { throw BadInput(message: error.description) }
             throw RunFailure(message: error.description)
         }
