@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Runs
 import Foundation
 import Scenarios
 
@@ -28,15 +29,14 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        var overrides = options.overrides
-        overrides.append("run.households=\(options.households ?? 1_000_000)")
-        overrides.append("run.years=\(options.years ?? 5)")
-        overrides.append("run.replicates=\(options.replicates ?? 1)")
-        if let seed = options.seed { overrides.append("run.seed=\(seed)") }
-        let loaded = try ScenarioRunner.load([scenario], overrides: overrides)[0]
-        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        // The benchmark's own sizes unless the options say otherwise; the scenario file's are for its runs, not this.
+        var size = options.size
+        size.households = size.households ?? 1_000_000
+        size.years = size.years ?? 5
+        size.replicates = size.replicates ?? 1
+        let loaded = try Runner.load([scenario], overrides: options.overrides, size: size)[0]
         let report: Benchmark.Report
-        do { report = try Benchmark.measure(loaded.parameters, threads: threads, repetitions: repetitions) } catch {
+        do { report = try Benchmark.measure(loaded.parameters, threads: size.resolvedThreads, repetitions: repetitions) } catch {
             throw RunFailure(message: "\(scenario): the benchmark failed: \(error)")
         }
         print(BenchReportText.render(report, scenario: loaded.name))
