@@ -51,11 +51,17 @@ let package = Package(
             name: "RepovertyCLI",
             dependencies: [
                 "Model", "Randomness", "Scenarios", "Engine", "Output", "Runs", "Sweeps", "Reports", "Reproduction", "Calibration",
+                "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Issue 5's kernel harness: ns per draw, per household-year and per block step (docs/PERFORMANCE.md).
-        .executableTarget(name: "RepovertyKernels", dependencies: ["CGSL", "Engine", "Model"], path: "Benchmarks/RepovertyKernels"),
+        // Measuring whole runs (`repoverty bench`) and the hot kernels, kept out of the engine library.
+        .target(
+            name: "Benchmarking", dependencies: ["Engine", "Model", "Randomness", "Runs", "Scenarios"],
+            path: "Benchmarks/Benchmarking"),
+        .executableTarget(
+            name: "RepovertyKernels", dependencies: ["CGSL", "Benchmarking", "Model"], path: "Benchmarks/RepovertyKernels"),
         .testTarget(name: "BuildInfoTests", dependencies: ["BuildInfo"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
@@ -64,6 +70,7 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Scenarios", "Engine", "Output", "Model"]),
+        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Engine", "Runs", "Scenarios", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Runs", "Output", "Model"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine"]),

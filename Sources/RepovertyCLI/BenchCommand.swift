@@ -1,11 +1,11 @@
 import ArgumentParser
-import Engine
+import Benchmarking
 import Runs
 import Foundation
 import Scenarios
 
 /// `repoverty bench [SCENARIO]`: how fast the engine runs and how much memory it takes (issue 5, docs/PERFORMANCE.md).
-/// It writes no results; the measuring is `Engine.Benchmark`, this command only prints.
+/// It writes no results; the measuring is `Benchmarking.Benchmark`, this command only prints.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure household-years per second, the speed-up over threads and memory per household.",
@@ -36,7 +36,7 @@ struct Bench: ParsableCommand {
         size.replicates = size.replicates ?? 1
         let loaded = try Runner.load([scenario], overrides: options.overrides, size: size)[0]
         let report: Benchmark.Report
-        do { report = try Benchmark.measure(loaded.parameters, threads: size.resolvedThreads, repetitions: repetitions) } catch {
+        do { report = try Benchmark.measure(loaded, threads: size.resolvedThreads, repetitions: repetitions) } catch {
             throw RunFailure(message: "\(scenario): the benchmark failed: \(error)")
         }
         print(BenchReportText.render(report, scenario: loaded.name))
