@@ -1,12 +1,11 @@
 import ArgumentParser
-import Engine
 import Foundation
 import Synchronization
 
 /// How a run shows its progress on standard error (`--progress`).
 ///
 /// Standard error, not standard output: a script that reads the printed table, or redirects it, gets progress on a
-/// separate channel. Progress only watches the run (``SimulationObserver``), so it never changes the results.
+/// separate channel. Progress only watches the run (through `CommandObserver`), so it never changes the results.
 enum ProgressMode: String, CaseIterable, ExpressibleByArgument {
     /// A bar when standard error is a terminal and the run has lasted over ``ProgressReporter/barDelaySeconds``.
     case auto
@@ -36,7 +35,7 @@ enum ProgressMode: String, CaseIterable, ExpressibleByArgument {
 /// Tasks may report out of order, so the reporter keeps its own count under a lock: lines count 1, 2, … total. The
 /// total is the engine's own, passed with every task, so the reporter never needs to know how a run is cut into tasks;
 /// the `start` line is therefore written when the first task reports.
-final class ProgressReporter: SimulationObserver, Sendable {
+final class ProgressReporter: Sendable {
     enum Style: Sendable, Equatable {
         case bar(delaySeconds: Double)
         case json
@@ -70,8 +69,6 @@ final class ProgressReporter: SimulationObserver, Sendable {
         self.scenario = scenario
         self.write = write
     }
-
-    var isCancelled: Bool { false }
 
     /// The `start` line, once, before anything else (for `json`).
     private func startIfNeeded(_ state: inout State) {
