@@ -12,9 +12,10 @@ import Glibc
 /// Speed and memory of whole runs, measured rather than asserted (issue 5; docs/PERFORMANCE.md).
 ///
 /// A run does population synthesis and the years interleaved, household by household; the benchmark times the whole
-/// run (as `repoverty run` makes it, through `Runner`, writing aside) and, apart, a pass that only synthesises the same population on the same threads, and reports the years alone
-/// as the difference. Household-years count the horizon, households × years × replicates (the selection year 0 also
-/// runs every phase, so the year-steps are households × (years + 1) × replicates).
+/// run (as `repoverty run` makes it, through `Runner`, writing aside) and, apart, a pass that only synthesises the same
+/// population on the same threads, and reports the years alone as the difference. Household-years count the horizon,
+/// households × years × replicates (the selection year 0 also runs every phase, so the year-steps are
+/// households × (years + 1) × replicates).
 public enum Benchmark {
     /// One timed configuration.
     public struct Timing: Sendable {

@@ -161,8 +161,9 @@ public enum Calibration {
         func evaluate(_ values: [Double]) throws -> CalibrationEvaluation {
             evaluations += 1
             let overrides = zip(problem.free, values).map { "\($0.key)=\(Self.exact($1))" }
+            let metrics = try runner.run(try problem.load(overrides)).metrics
             let figures = Dictionary(
-                try runner.run(try problem.load(overrides)).metrics.filter { $0.year == nil }.map { ($0.name, $0.estimate) },
+                metrics.filter { $0.year == nil }.map { ($0.name, $0.estimate) },
                 uniquingKeysWith: { first, _ in first })
             let simulated = try problem.targets.map { target -> Double? in
                 guard let estimate = figures[target.metric] else {

@@ -39,8 +39,9 @@ final class CommandObserver: RunObserver {
         guard !quiet else { return }
         let record = run.provenance
         print(
-            "\(run.scenario.name): \(record.households) households × \(record.years) years × \(record.replicates) replicates,"
-                + " seed \(record.seed), \(record.threads) threads, " + String(format: "%.2f s", record.wallSeconds))
+            "\(run.scenario.name): \(record.households) households × \(record.years) years"
+                + " × \(record.replicates) replicates, seed \(record.seed), \(record.threads) threads, "
+                + String(format: "%.2f s", record.wallSeconds))
         fflush(nil)
     }
 

@@ -35,7 +35,7 @@ struct Reproduce: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        do { try RunSize(threads: threads).check() } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {

@@ -9,9 +9,10 @@ import Scenarios
 /// "Reproducing a run"; docs/MODEL.md §6: the same parameters and seed give the same figures on any number of threads).
 ///
 /// A run is re-made from its `run.json` alone: the resolved parameters, seed, generator and sizes recorded there.
-/// `summary.csv` beside it is re-made by the very code `repoverty run` uses (`Runner.run`, `CompletedRun.summaryCSV`). When the folder above holds a `compare.json` listing the run, the comparison's other runs are
-/// re-made too and `compare.csv` is checked; a `compare.json` may also be given directly. Each run is simulated once
-/// however many of the given files need it.
+/// `summary.csv` beside it is re-made by the very code `repoverty run` uses (`Runner.run`, `CompletedRun.summaryCSV`).
+/// When the folder above holds a `compare.json` listing the run, the comparison's other runs are re-made too and
+/// `compare.csv` is checked; a `compare.json` may also be given directly. Each run is simulated once however many of
+/// the given files need it.
 public struct Reproduction {
     /// One output file re-made and compared with the recorded one.
     public struct Check: Sendable {
