@@ -61,8 +61,9 @@ public struct RunSize: Sendable, Equatable {
     /// Sets the options given on `scenario`'s run settings and checks the result against every range and rule a
     /// scenario file meets (`run.years` bounds the years the shocks name).
     ///
-    /// - Throws: the loader's error, named after the option when it is about a key an option set
-    ///   (`--years: run.years: expected a whole number between 1 and 100, got 101`).
+    /// - Throws: the loader's error, named after the option typed rather than the file: the scenario was valid before,
+    ///   so the options made it invalid (`--years: run.years: expected a whole number between 1 and 100, got 101`,
+    ///   `--years: shocks.wages.schedule: expected at most run.years = 1 entries (one a year), got 2`).
     public func apply(to scenario: inout Scenario) throws(ScenarioError) {
         let settings = self.settings
         guard !settings.isEmpty else { return }
@@ -72,9 +73,10 @@ public struct RunSize: Sendable, Equatable {
         if let households { parameters.run.households = households }
         if let years { parameters.run.years = years }
         do { try ScenarioLoader.validate(parameters, label: scenario.sourcePath) } catch {
-            guard let option = settings.first(where: { $0.key == error.keyPath })?.option else { throw error }
+            // The option whose key is at fault or named in the message; failing that, every option given.
+            let culprit = settings.first { $0.key == error.keyPath } ?? settings.first { error.message.contains($0.key) }
             var named = error
-            named.file = option
+            named.file = culprit?.option ?? settings.map(\.option).joined(separator: " ")
             named.line = nil
             throw named
         }

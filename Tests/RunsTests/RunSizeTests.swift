@@ -24,6 +24,12 @@ final class RunSizeTests: XCTestCase {
         XCTAssertThrowsError(try Runner.load([Self.reference], size: RunSize(years: 101))) { error in
             XCTAssertEqual("\(error)", "--years: run.years: expected a whole number between 1 and 100, got 101")
         }
+        // A rule between keys that the option breaks names the option, not the file whose schedule it contradicts.
+        let pandemic = URL(fileURLWithPath: Self.reference).deletingLastPathComponent().appendingPathComponent("pandemic.yaml")
+        XCTAssertThrowsError(try Runner.load([pandemic.path], size: RunSize(years: 1))) { error in
+            XCTAssertEqual((error as? ScenarioError)?.file, "--years", "\(error)")
+            XCTAssertEqual((error as? ScenarioError)?.line, nil)
+        }
         XCTAssertThrowsError(try RunSize(households: 0).check()) { error in
             XCTAssertEqual("\(error)", "--households must be at least 1, got 0")
         }
