@@ -1,7 +1,7 @@
 import ArgumentParser
 import Benchmarking
-import Runs
 import Foundation
+import Runs
 import Scenarios
 
 /// `repoverty bench [SCENARIO]`: how fast the engine runs and how much memory it takes (issue 5, docs/PERFORMANCE.md).
