@@ -5,7 +5,7 @@ let package = Package(
     name: "repoverty",
     products: [
         .executable(name: "repoverty", targets: ["RepovertyCLI"]),
-        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction", "Calibration", "BuildInfo"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction", "Calibration", "BuildInfo", "Runs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,27 +33,35 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         // summary.csv, run.json and the printed headline table, written atomically.
         .target(name: "Output", dependencies: ["Engine", "Model"]),
+        // Running a scenario: load, check the memory, simulate, summarise, record the provenance, write; never prints.
+        .target(name: "Runs", dependencies: ["BuildInfo", "Engine", "Model", "Randomness", "Scenarios", "Output"]),
         // Parameter sweeps: grids, Latin-hypercube samples, shards, per-point seeds, the SQLite store, merge and resume.
         .target(
             name: "Sweeps",
-            dependencies: ["Model", "Randomness", "Engine", "Scenarios", "Output", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Model", "Randomness", "Engine", "Scenarios", "Output", "Runs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
         .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Re-making recorded runs from their run.json and comparing every output file byte for byte.
-        .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios"]),
+        .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios", "Runs"]),
         // `calibrate`: fits free scenario keys to target metrics with GSL's Nelder–Mead simplex; never prints.
-        .target(name: "Calibration", dependencies: ["CGSL", "Model", "Engine", "Scenarios"]),
+        .target(name: "Calibration", dependencies: ["CGSL", "Model", "Engine", "Scenarios", "Runs"]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
             dependencies: [
-                "Model", "Randomness", "Scenarios", "Engine", "Output", "Sweeps", "Reports", "Reproduction", "Calibration",
+                "Model", "Randomness", "Scenarios", "Engine", "Output", "Runs", "Sweeps", "Reports", "Reproduction", "Calibration",
+                "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Issue 5's kernel harness: ns per draw, per household-year and per block step (docs/PERFORMANCE.md).
-        .executableTarget(name: "RepovertyKernels", dependencies: ["CGSL", "Engine", "Model"], path: "Benchmarks/RepovertyKernels"),
+        // Measuring whole runs (`repoverty bench`) and the hot kernels, kept out of the engine library.
+        .target(
+            name: "Benchmarking", dependencies: ["Engine", "Model", "Randomness", "Runs", "Scenarios"],
+            path: "Benchmarks/Benchmarking"),
+        .executableTarget(
+            name: "RepovertyKernels", dependencies: ["CGSL", "Benchmarking", "Model"], path: "Benchmarks/RepovertyKernels"),
         .testTarget(name: "BuildInfoTests", dependencies: ["BuildInfo"]),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Randomness"]),
@@ -61,12 +69,14 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Model"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Scenarios", "Engine", "Output", "Model"]),
+        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Engine", "Runs", "Scenarios", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Output", "Model"]),
+        .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Runs", "Output", "Model"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine"]),
         .testTarget(
             name: "SweepsTests",
-            dependencies: ["Sweeps", "Scenarios", "Engine", "Output", "Randomness", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Sweeps", "Runs", "Scenarios", "Engine", "Output", "Randomness", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

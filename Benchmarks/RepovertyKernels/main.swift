@@ -1,8 +1,8 @@
 // The kernel harness of issue 5: nanoseconds per call of the draws, one household-year and the block loop, for the
 // reference model. Run it in release: `swift run -c release RepovertyKernels [scale]` (scale 1 takes about a minute;
-// 0.1 for a quick look). The measuring is Engine.KernelBenchmarks; this only prints. See docs/PERFORMANCE.md.
+// 0.1 for a quick look). The measuring is Benchmarking.KernelBenchmarks; this only prints. See docs/PERFORMANCE.md.
 import CGSL
-import Engine
+import Benchmarking
 import Foundation
 import Model
 

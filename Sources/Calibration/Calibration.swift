@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Model
+import Runs
 import Scenarios
 
 /// A published figure to match: a whole-horizon metric of `summary.csv` (docs/MODEL.md §4) and its value.
@@ -73,8 +74,10 @@ public struct CalibrationError: Error, Equatable, CustomStringConvertible, Senda
 /// free keys, and how long to search.
 public struct CalibrationProblem: Sendable {
     public var scenarioPath: String
-    /// `--set` overrides and run options (seed, replicates, households, years), applied before the free keys.
+    /// `--set` overrides, applied before the free keys.
     public var overrides: [String]
+    /// The run options (seed, replicates, households, years), applied after the free keys but never to one of them.
+    public var size: RunSize
     public var targets: [CalibrationTarget]
     public var free: [FreeParameter]
     public var threads: Int
@@ -83,16 +86,24 @@ public struct CalibrationProblem: Sendable {
     public var tolerance: Double
 
     public init(
-        scenarioPath: String, overrides: [String] = [], targets: [CalibrationTarget], free: [FreeParameter],
-        threads: Int, maxIterations: Int = 60, tolerance: Double = 1e-3
+        scenarioPath: String, overrides: [String] = [], size: RunSize = RunSize(), targets: [CalibrationTarget],
+        free: [FreeParameter], threads: Int, maxIterations: Int = 60, tolerance: Double = 1e-3
     ) {
         self.scenarioPath = scenarioPath
         self.overrides = overrides
+        self.size = size
         self.targets = targets
         self.free = free
         self.threads = threads
         self.maxIterations = maxIterations
         self.tolerance = tolerance
+    }
+
+    /// The scenario with the `--set` overrides, then `settings` (free keys' values), then the run options.
+    public func load(_ settings: [String] = []) throws -> Scenario {
+        var scenario = try ScenarioLoader.load(path: scenarioPath, overrides: overrides + settings)
+        try size.excluding(free.map(\.key)).apply(to: &scenario)
+        return scenario
     }
 }
 
@@ -124,7 +135,7 @@ public struct CalibrationResult: Equatable, Sendable {
 public enum Calibration {
     /// Fit `problem`. `observe` is told of each evaluation (for a command's progress; the library never prints).
     public static func fit(
-        _ problem: CalibrationProblem, observer: (any SimulationObserver)? = nil,
+        _ problem: CalibrationProblem, observer: (any RunObserver)? = nil,
         observe: ((CalibrationEvaluation) -> Void)? = nil
     ) throws -> CalibrationResult {
         guard !problem.targets.isEmpty else { throw CalibrationError("give at least one --target METRIC=VALUE") }
@@ -133,7 +144,7 @@ public enum Calibration {
         if let repeated = keys.first(where: { key in keys.filter { $0 == key }.count > 1 }) {
             throw CalibrationError("--free \(repeated) is given twice")
         }
-        let base = try ScenarioLoader.load(path: problem.scenarioPath, overrides: problem.overrides)
+        let base = try problem.load()
         let start = try problem.free.map { free in
             let current = try currentValue(of: free.key, in: base.parameters)
             let margin = 0.01 * (free.high - free.low)
@@ -142,18 +153,17 @@ public enum Calibration {
         // Both bounds must be valid values of their keys, so no evaluation inside them can be refused.
         for free in problem.free {
             for bound in [free.low, free.high] {
-                _ = try ScenarioLoader.load(
-                    path: problem.scenarioPath, overrides: problem.overrides + ["\(free.key)=\(Self.exact(bound))"])
+                _ = try problem.load(["\(free.key)=\(Self.exact(bound))"])
             }
         }
         var evaluations = 0
+        let runner = Runner(threads: problem.threads, observer: observer)
         func evaluate(_ values: [Double]) throws -> CalibrationEvaluation {
             evaluations += 1
             let overrides = zip(problem.free, values).map { "\($0.key)=\(Self.exact($1))" }
-            let scenario = try ScenarioLoader.load(path: problem.scenarioPath, overrides: problem.overrides + overrides)
-            let result = try Simulation.run(scenario.parameters, threads: problem.threads, observer: observer)
+            let metrics = try runner.run(try problem.load(overrides)).metrics
             let figures = Dictionary(
-                Summary.metrics(result).filter { $0.year == nil }.map { ($0.name, $0.estimate) },
+                metrics.filter { $0.year == nil }.map { ($0.name, $0.estimate) },
                 uniquingKeysWith: { first, _ in first })
             let simulated = try problem.targets.map { target -> Double? in
                 guard let estimate = figures[target.metric] else {

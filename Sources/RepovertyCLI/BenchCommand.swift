@@ -1,10 +1,11 @@
 import ArgumentParser
-import Engine
+import Benchmarking
 import Foundation
+import Runs
 import Scenarios
 
 /// `repoverty bench [SCENARIO]`: how fast the engine runs and how much memory it takes (issue 5, docs/PERFORMANCE.md).
-/// It writes no results; the measuring is `Engine.Benchmark`, this command only prints.
+/// It writes no results; the measuring is `Benchmarking.Benchmark`, this command only prints.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure household-years per second, the speed-up over threads and memory per household.",
@@ -28,15 +29,14 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        var overrides = options.overrides
-        overrides.append("run.households=\(options.households ?? 1_000_000)")
-        overrides.append("run.years=\(options.years ?? 5)")
-        overrides.append("run.replicates=\(options.replicates ?? 1)")
-        if let seed = options.seed { overrides.append("run.seed=\(seed)") }
-        let loaded = try ScenarioRunner.load([scenario], overrides: overrides)[0]
-        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        // The benchmark's own sizes unless the options say otherwise; the scenario file's are for its runs, not this.
+        var size = options.size
+        size.households = size.households ?? 1_000_000
+        size.years = size.years ?? 5
+        size.replicates = size.replicates ?? 1
+        let loaded = try Runner.load([scenario], overrides: options.overrides, size: size)[0]
         let report: Benchmark.Report
-        do { report = try Benchmark.measure(loaded.parameters, threads: threads, repetitions: repetitions) } catch {
+        do { report = try Benchmark.measure(loaded, threads: size.resolvedThreads, repetitions: repetitions) } catch {
             throw RunFailure(message: "\(scenario): the benchmark failed: \(error)")
         }
         print(BenchReportText.render(report, scenario: loaded.name))

@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import Output
 import Randomness
+import Runs
 import Scenarios
 
 /// `repoverty calibrate SCENARIO --target METRIC=VALUE... --free KEY=LOW..HIGH...`: fit free keys to published figures
@@ -60,14 +61,13 @@ struct Calibrate: ParsableCommand {
             for text in free { parsedFree.append(try FreeParameter(parsing: text)) }
         } catch { throw BadInput(message: error.description) }
         let problem = CalibrationProblem(
-            scenarioPath: scenario, overrides: options.allOverrides, targets: parsedTargets, free: parsedFree,
-            threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            maxIterations: maxIterations, tolerance: tolerance)
-        let loaded = try ScenarioLoader.load(path: scenario, overrides: options.allOverrides)
-        try MemoryCheck.check([loaded], threads: problem.threads)
+            scenarioPath: scenario, overrides: options.overrides, size: options.size, targets: parsedTargets,
+            free: parsedFree, threads: options.size.resolvedThreads, maxIterations: maxIterations, tolerance: tolerance)
+        let loaded = try problem.load()
+        try Runner(threads: problem.threads).checkMemory([loaded])
         let destination = output ?? "\(loaded.name)-calibrated.yaml"
 
-        let observer = CommandObserver(progress: nil, interruption: Interruption.shared)
+        let observer = CommandObserver(quiet: true)
         let quiet = self.quiet
         var count = 0
         let result: CalibrationResult
@@ -86,7 +86,7 @@ struct Calibrate: ParsableCommand {
             }
         } catch let error as CalibrationError {
             throw BadInput(message: "\(scenario): \(error.description)")
-        } catch SimulationError.cancelled {
+        } catch RunError.cancelled {
             throw Interruption.shared.failure()
         } catch let error as ScenarioError {
             throw error

@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Model
 import Output
+import Runs
 import Scenarios
 
 /// `repoverty compare BASELINE SCENARIO...`: every scenario against the baseline, paired by replicate.
@@ -33,7 +34,7 @@ struct Compare: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let loaded = try ScenarioRunner.load([baseline] + scenarios, overrides: options.allOverrides)
+        let loaded = try Runner.load([baseline] + scenarios, overrides: options.overrides, size: options.size)
         let base = loaded[0]
         for scenario in loaded.dropFirst() where scenario.parameters.run != base.parameters.run {
             throw BadInput(
@@ -41,17 +42,21 @@ struct Compare: ParsableCommand {
                     + " against \(describe(base.parameters.run))); a comparison pairs replicates, so every scenario needs"
                     + " the baseline's seed, replicates, households, years and generator")
         }
-        let runner = ScenarioRunner(options: options, output: output, quiet: quiet)
+        let runner = Runner(
+            threads: options.size.resolvedThreads, observer: CommandObserver(progress: options.progress, quiet: quiet))
         try runner.checkMemory(loaded)
         // Every scenario is simulated before any file is written, so a run stopped part-way leaves no results at all.
-        let completed = try loaded.map(runner.simulate)
+        let completed = try loaded.map { scenario throws in try runner.run(scenario) }
         let runs = completed.map { Comparison.Run(name: $0.scenario.name, metrics: $0.metrics) }
         let rows = Comparison.rows(baseline: runs[0], scenarios: Array(runs.dropFirst()))
-        let file = runner.directory.appendingPathComponent("compare.csv")
+        let directory = URL(fileURLWithPath: output, isDirectory: true)
+        let file = directory.appendingPathComponent("compare.csv")
         // compare.json lists the runs compare.csv was made of, so `repoverty reproduce` can re-make it.
-        let record = ComparisonRecord(version: ProgramVersion.current, gitCommit: runner.commit, scenarios: runs.map(\.name))
-        let recordFile = runner.directory.appendingPathComponent(ComparisonRecord.fileName)
-        try runner.write(completed, extra: [(file, ComparisonCSV.render(rows)), (recordFile, try record.json())])
+        let record = ComparisonRecord(
+            version: ProgramVersion.current, gitCommit: RunProvenance.buildCommit, scenarios: runs.map(\.name))
+        let recordFile = directory.appendingPathComponent(ComparisonRecord.fileName)
+        try runner.write(
+            completed, extra: [(file, ComparisonCSV.render(rows)), (recordFile, try record.json())], into: directory)
         if !quiet {
             print("")
             print(

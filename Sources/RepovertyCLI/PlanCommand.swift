@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runs
 import Sweeps
 
 /// `repoverty plan SCENARIO --grid ...`: the size of a sweep and an estimate of its time and memory, without running it.
@@ -29,8 +30,8 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let shard = try self.shard.map { text throws in try Shard.parse(text) } ?? .whole
-        let plan = try definition.plan(overrides: options.allOverrides, shard: shard)
-        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let plan = try definition.plan(overrides: options.overrides, size: options.size, shard: shard)
+        let threads = options.size.resolvedThreads
         let estimate: SweepEstimate
         do { estimate = try SweepEstimate.measure(plan, threads: threads) } catch {
             throw RunFailure(message: "the calibration run failed: \(error)")

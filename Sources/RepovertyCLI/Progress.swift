@@ -1,12 +1,11 @@
 import ArgumentParser
-import Engine
 import Foundation
 import Synchronization
 
 /// How a run shows its progress on standard error (`--progress`).
 ///
 /// Standard error, not standard output: a script that reads the printed table, or redirects it, gets progress on a
-/// separate channel. Progress only watches the run (``SimulationObserver``), so it never changes the results.
+/// separate channel. Progress only watches the run (through `CommandObserver`), so it never changes the results.
 enum ProgressMode: String, CaseIterable, ExpressibleByArgument {
     /// A bar when standard error is a terminal and the run has lasted over ``ProgressReporter/barDelaySeconds``.
     case auto
@@ -18,14 +17,14 @@ enum ProgressMode: String, CaseIterable, ExpressibleByArgument {
     case none
 
     /// The reporter for one scenario's run, or nil when nothing is to be shown (`--quiet` shows nothing).
-    func reporter(scenario: String, total: Int, quiet: Bool) -> ProgressReporter? {
+    func reporter(scenario: String, quiet: Bool) -> ProgressReporter? {
         switch quiet ? .none : self {
         case .none: nil
-        case .json: ProgressReporter(style: .json, scenario: scenario, total: total)
-        case .bar: ProgressReporter(style: .bar(delaySeconds: ProgressReporter.barDelaySeconds), scenario: scenario, total: total)
+        case .json: ProgressReporter(style: .json, scenario: scenario)
+        case .bar: ProgressReporter(style: .bar(delaySeconds: ProgressReporter.barDelaySeconds), scenario: scenario)
         case .auto:
             isatty(STDERR_FILENO) == 1
-                ? ProgressReporter(style: .bar(delaySeconds: ProgressReporter.barDelaySeconds), scenario: scenario, total: total)
+                ? ProgressReporter(style: .bar(delaySeconds: ProgressReporter.barDelaySeconds), scenario: scenario)
                 : nil
         }
     }
@@ -33,8 +32,10 @@ enum ProgressMode: String, CaseIterable, ExpressibleByArgument {
 
 /// Reports a run's (replicate, block) tasks as they finish, from the worker threads.
 ///
-/// Tasks may report out of order, so the reporter keeps its own count under a lock: lines count 1, 2, … total.
-final class ProgressReporter: SimulationObserver, Sendable {
+/// Tasks may report out of order, so the reporter keeps its own count under a lock: lines count 1, 2, … total. The
+/// total is the engine's own, passed with every task, so the reporter never needs to know how a run is cut into tasks;
+/// the `start` line is therefore written when the first task reports.
+final class ProgressReporter: Sendable {
     enum Style: Sendable, Equatable {
         case bar(delaySeconds: Double)
         case json
@@ -47,40 +48,39 @@ final class ProgressReporter: SimulationObserver, Sendable {
 
     let style: Style
     let scenario: String
-    let total: Int
     private let started = ContinuousClock.now
     private let write: @Sendable (String) -> Void
     private let state = Mutex(State())
 
     private struct State {
+        /// The engine's count of tasks, known from the first task on.
+        var total: Int?
+        var started = false
         var completed = 0
         var lastDrawn = -Double.infinity
         var barShown = false
     }
 
     init(
-        style: Style, scenario: String, total: Int,
+        style: Style, scenario: String,
         write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
         self.style = style
         self.scenario = scenario
-        self.total = total
         self.write = write
     }
 
-    /// The number of tasks of a run: replicates × blocks (`Simulation.run`).
-    static func tasks(households: Int, replicates: Int) -> Int {
-        replicates * ((households + Simulation.blockSize - 1) / Simulation.blockSize)
+    /// The `start` line, once, before anything else (for `json`).
+    private func startIfNeeded(_ state: inout State) {
+        guard !state.started else { return }
+        state.started = true
+        if style == .json { write(Self.json(ProgressEvent(event: "start", scenario: scenario, total: state.total ?? 0))) }
     }
 
-    var isCancelled: Bool { false }
-
-    func start() {
-        if style == .json { write(Self.json(ProgressEvent(event: "start", scenario: scenario, total: total))) }
-    }
-
-    func taskFinished(completed _: Int, total _: Int) {
+    func taskFinished(completed _: Int, total: Int) {
         state.withLock { state in
+            state.total = total
+            startIfNeeded(&state)
             state.completed += 1
             let elapsed = seconds()
             let eta = elapsed / Double(state.completed) * Double(total - state.completed)
@@ -103,10 +103,11 @@ final class ProgressReporter: SimulationObserver, Sendable {
     /// The run is over: a `finish` line, or the bar's line cleared for what is printed next.
     func finish() {
         state.withLock { state in
+            startIfNeeded(&state)
             switch style {
             case .json:
                 write(Self.json(ProgressEvent(
-                    event: "finish", scenario: scenario, completed: state.completed, total: total,
+                    event: "finish", scenario: scenario, completed: state.completed, total: state.total ?? 0,
                     elapsedSeconds: Self.rounded(seconds()))))
             case .bar:
                 if state.barShown { write("\r\u{1B}[K") }

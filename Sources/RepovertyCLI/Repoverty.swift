@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Output
+import Runs
 import Scenarios
 
 /// The `repoverty` command: parses arguments and calls the library; all printing happens here.
@@ -26,7 +27,7 @@ struct Repoverty: ParsableCommand {
         Interruption.shared.install()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do { try command.run() } catch let error as RunError { throw error.commandError }
             try StandardOutput.finish()
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Output
 import Reproduction
+import Runs
 import Scenarios
 
 /// `repoverty reproduce PATH/run.json...`: re-make recorded runs and say whether every output file is byte-identical.
@@ -34,7 +35,7 @@ struct Reproduce: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        do { try RunSize(threads: threads).check() } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -45,19 +46,11 @@ struct Reproduce: ParsableCommand {
         for warning in targets.flatMap(\.warnings).uniqued() {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
-        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        // A record names its own sizes: refuse, as run does, one that cannot fit before anything is allocated.
-        let runs = targets.flatMap { $0.runs + ($0.comparison?.runs ?? []) }
-        try MemoryCheck.check(
-            runs.map { Scenario(name: $0.scenario, sourcePath: $0.file.path, parameters: $0.parameters) }, threads: threads)
+        // The same runner as `run`'s, so the re-made summary.csv comes from the same code; it refuses, as `run` does,
+        // a record too large for the memory before anything is allocated.
         var reproduction = Reproduction(
-            threads: threads,
-            observer: CommandObserver(progress: nil, interruption: Interruption.shared))
-        let report: Reproduction.Report
-        do { report = try reproduction.reproduce(targets) } catch {
-            if case SimulationError.cancelled = error { throw Interruption.shared.failure() }
-            throw RunFailure(message: "\(error)")
-        }
+            runner: Runner(threads: RunSize(threads: threads).resolvedThreads, observer: CommandObserver(quiet: true)))
+        let report = try reproduction.reproduce(targets)
         if let output { try write(report, into: URL(fileURLWithPath: output, isDirectory: true)) }
         var printed = Set<String>()
         for check in report.checks where printed.insert(check.file.path).inserted {

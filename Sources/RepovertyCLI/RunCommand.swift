@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Output
+import Runs
 
 /// `repoverty run SCENARIO...`: simulate each scenario and write `DIR/<name>/summary.csv` and `run.json`.
 struct Run: ParsableCommand {
@@ -32,13 +33,14 @@ struct Run: ParsableCommand {
     var vulnerability = false
 
     func run() throws {
-        let loaded = try ScenarioRunner.load(scenarios, overrides: options.allOverrides)
-        var runner = ScenarioRunner(options: options, output: output, quiet: quiet)
-        runner.vulnerability = vulnerability
+        let loaded = try Runner.load(scenarios, overrides: options.overrides, size: options.size)
+        let runner = Runner(
+            threads: options.size.resolvedThreads, vulnerability: vulnerability,
+            observer: CommandObserver(progress: options.progress, quiet: quiet))
         try runner.checkMemory(loaded)
         // Every scenario is simulated before any is written, so a run stopped part-way leaves no results at all.
-        let completed = try loaded.map(runner.simulate)
-        try runner.write(completed)
+        let completed = try loaded.map { scenario throws in try runner.run(scenario) }
+        try runner.write(completed, into: URL(fileURLWithPath: output, isDirectory: true))
         let printed = completed.map { (name: $0.scenario.name, rows: $0.rows) }
         if !quiet, let years = loaded.first?.parameters.run.years {
             print("")

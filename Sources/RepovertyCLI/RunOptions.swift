@@ -1,6 +1,8 @@
 import ArgumentParser
+import Runs
 
 /// Options shared by every command that runs the model: each overrides the scenario's `run` section or any key.
+/// Only `--set` values stay text; the run options reach the library typed (`RunSize`).
 struct RunOptions: ParsableArguments {
     @Option(help: "Seed of every random stream (overrides run.seed).")
     var seed: UInt64?
@@ -25,20 +27,10 @@ struct RunOptions: ParsableArguments {
         valueName: "auto|bar|json|none"))
     var progress: ProgressMode = .auto
 
-    func validate() throws {
-        if let replicates, replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
-        if let households, households < 1 { throw ValidationError("--households must be at least 1, got \(households)") }
-        if let years, years < 1 { throw ValidationError("--years must be at least 1, got \(years)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-    }
+    /// The run options as typed values, applied by the library after the file and `--set` (so they win).
+    var size: RunSize { RunSize(seed: seed, replicates: replicates, households: households, years: years, threads: threads) }
 
-    /// The overrides to apply to every scenario, in order: `--set` values first, then the run options, which win.
-    var allOverrides: [String] {
-        var all = overrides
-        if let seed { all.append("run.seed=\(seed)") }
-        if let replicates { all.append("run.replicates=\(replicates)") }
-        if let households { all.append("run.households=\(households)") }
-        if let years { all.append("run.years=\(years)") }
-        return all
+    func validate() throws {
+        do { try size.check() } catch { throw ValidationError(error.description) }
     }
 }

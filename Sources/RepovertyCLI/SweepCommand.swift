@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Output
+import Runs
 import Sweeps
 
 /// `repoverty sweep SCENARIO --grid KEY=V1,V2 ... --output DIR`: run every point of a grid or sample into a SQLite store.
@@ -62,7 +63,7 @@ struct Sweep: ParsableCommand {
 
     func run() throws {
         let shard = try self.shard.map { text throws in try Shard.parse(text) } ?? .whole
-        let plan = try definition.plan(overrides: options.allOverrides, shard: shard)
+        let plan = try definition.plan(overrides: options.overrides, size: options.size, shard: shard)
         let directory = URL(fileURLWithPath: output, isDirectory: true)
         if slurm { return try writeSlurmScripts(plan, directory: directory) }
 
@@ -81,10 +82,9 @@ struct Sweep: ParsableCommand {
         } catch { throw sweepFailure(error, writing: storeURL.path) }
 
         let progress = SweepProgress(quiet: quiet, toStandardError: format != nil, stopAfter: stopAfterPoints)
-        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let report: SweepRunner.Report
         do {
-            report = try SweepRunner(threads: threads, gitCommit: GitCommit.current()).run(plan, store: store, observer: progress)
+            report = try SweepRunner(threads: options.size.resolvedThreads).run(plan, store: store, observer: progress)
         } catch { throw sweepFailure(error, writing: storeURL.path) }
 
         let csvURL = directory.appendingPathComponent("sweep.csv")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runs
 import Sweeps
 
 /// What defines a sweep, shared by `sweep` and `plan`: the scenario, the `--grid` keys and an optional `--sample N`.
@@ -28,10 +29,11 @@ struct SweepDefinitionOptions: ParsableArguments {
     }
 
     /// Loads and checks every point of `shard` (a malformed grid combination is bad input, exit 2).
-    func plan(overrides: [String], shard: Shard) throws -> SweepPlan {
+    func plan(overrides: [String], size: RunSize, shard: Shard) throws -> SweepPlan {
         do {
             return try SweepPlan.make(
-                scenarioPath: scenario, overrides: overrides, grid: try parsedGrid(), sample: sample, shard: shard)
+                scenarioPath: scenario, overrides: overrides, size: size, grid: try parsedGrid(), sample: sample,
+                shard: shard)
         } catch let error as SweepArgumentError {
             throw BadInput(message: error.description)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runs
 import Scenarios
 
 /// `repoverty validate FILE...`: check scenario files without running them.
@@ -32,21 +33,22 @@ struct Validate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let runner = Runner(threads: options.size.resolvedThreads)
         var invalid = 0
         for path in scenarios {
             do {
-                let scenario = try ScenarioLoader.load(path: path, overrides: options.allOverrides)
-                try MemoryCheck.check([scenario], threads: threads)
+                let scenario = try Runner.load([path], overrides: options.overrides, size: options.size)[0]
+                try runner.checkMemory([scenario])
                 if printResolved {
                     print("# \(path)")
                     print(ScenarioLoader.resolvedYAML(scenario.parameters, annotated: true), terminator: "")
                 } else if !quiet {
                     print("\(path): ok")
                 }
-            } catch let error as BadInput {
+            } catch let error as RunError {
                 invalid += 1
-                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                let message = (error.commandError as? BadInput)?.message ?? error.description
+                FileHandle.standardError.write(Data("error: \(message)\n".utf8))
             } catch {
                 invalid += 1
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))

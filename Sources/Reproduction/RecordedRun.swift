@@ -21,6 +21,9 @@ public struct RecordedRun: Sendable {
     /// Where the record differs from this program (version, GSL, block size) or was read with defaults, one per line.
     public let warnings: [String]
 
+    /// The run as a scenario to run again: its name, its record as the file errors name, its resolved parameters.
+    public var asScenario: Scenario { Scenario(name: scenario, sourcePath: file.path, parameters: parameters) }
+
     /// Reads and checks `file`; throws ``ReproductionError/badRecord(_:)`` naming the file and the problem.
     public init(file: URL) throws(ReproductionError) {
         self.file = file
@@ -101,12 +104,10 @@ public struct RecordedRun: Sendable {
 public enum ReproductionError: Error, CustomStringConvertible {
     /// A run.json or compare.json that cannot be read, parsed or run: bad input.
     case badRecord(String)
-    /// The simulation itself failed (or was cancelled: `SimulationError.cancelled` is passed through unwrapped).
-    case simulationFailed(String)
 
     public var description: String {
         switch self {
-        case .badRecord(let message), .simulationFailed(let message): message
+        case .badRecord(let message): message
         }
     }
 }

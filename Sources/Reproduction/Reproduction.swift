@@ -2,15 +2,17 @@ import Engine
 import Foundation
 import Model
 import Output
+import Runs
+import Scenarios
 
 /// Re-making recorded runs and checking that every output file comes out byte for byte the same (README,
 /// "Reproducing a run"; docs/MODEL.md §6: the same parameters and seed give the same figures on any number of threads).
 ///
 /// A run is re-made from its `run.json` alone: the resolved parameters, seed, generator and sizes recorded there.
-/// `summary.csv` beside it is re-rendered exactly as `repoverty run` does (`Simulation.run`, `Summary.metrics`,
-/// `SummaryCSV.render`). When the folder above holds a `compare.json` listing the run, the comparison's other runs are
-/// re-made too and `compare.csv` is checked; a `compare.json` may also be given directly. Each run is simulated once
-/// however many of the given files need it.
+/// `summary.csv` beside it is re-made by the very code `repoverty run` uses (`Runner.run`, `CompletedRun.summaryCSV`).
+/// When the folder above holds a `compare.json` listing the run, the comparison's other runs are re-made too and
+/// `compare.csv` is checked; a `compare.json` may also be given directly. Each run is simulated once however many of
+/// the given files need it.
 public struct Reproduction {
     /// One output file re-made and compared with the recorded one.
     public struct Check: Sendable {
@@ -31,21 +33,20 @@ public struct Reproduction {
         public var allIdentical: Bool { checks.allSatisfy { $0.outcome == .identical } }
     }
 
-    let threads: Int
-    let observer: (any SimulationObserver)?
+    let runner: Runner
     /// Each run re-made so far, by the standardised path of its run.json.
-    private var runs: [String: (record: RecordedRun, metrics: [Metric], extraRows: [SummaryRow])] = [:]
+    private var runs: [String: CompletedRun] = [:]
 
-    public init(threads: Int, observer: (any SimulationObserver)? = nil) {
-        self.threads = threads
-        self.observer = observer
+    /// - Parameter runner: its threads and observer; whether to estimate vulnerability is each record's own.
+    public init(runner: Runner) {
+        self.runner = runner
     }
 
     /// Reads every record before simulating anything, so a malformed one stops the command before any work.
     ///
     /// - Parameter records: `run.json` or `compare.json` files.
     /// - Throws: ``ReproductionError/badRecord(_:)`` for a record that cannot be read or run,
-    ///   ``ReproductionError/simulationFailed(_:)``, or `SimulationError.cancelled` when the observer asks to stop.
+    ///   or a `RunError` while running (`RunError.cancelled` when the observer asks to stop).
     public static func plan(_ records: [URL]) throws(ReproductionError) -> [Target] {
         var targets: [Target] = []
         for file in records {
@@ -107,19 +108,23 @@ public struct Reproduction {
     }
 
     /// Re-makes every target's files in the given order and compares them with the recorded ones.
-    public mutating func reproduce(_ targets: [Target]) throws -> Report {
+    ///
+    /// A record names its own sizes: one that cannot fit in the memory is refused, as `run` refuses it, before any
+    /// is simulated (``RunError/insufficientMemory(_:)``).
+    public mutating func reproduce(_ targets: [Target]) throws(RunError) -> Report {
+        try runner.checkMemory(targets.flatMap { $0.runs + ($0.comparison?.runs ?? []) }.map(\.asScenario))
         var report = Report()
         var seenWarnings = Set<String>()
         for target in targets {
             for warning in target.warnings where seenWarnings.insert(warning).inserted { report.warnings.append(warning) }
             for run in target.runs {
-                let made = try remake(run)
-                let csv = Data(SummaryCSV.render(scenario: run.scenario, rows: made.metrics.map(\.row) + made.extraRows).utf8)
+                let csv = Data(try remake(run).summaryCSV.utf8)
                 report.checks.append(
                     check(run.file.deletingLastPathComponent().appendingPathComponent("summary.csv"), run.scenario, csv))
             }
             if let (file, runs) = target.comparison {
-                let made = try runs.map { run in Comparison.Run(name: run.scenario, metrics: try remake(run).metrics) }
+                var made: [Comparison.Run] = []
+                for run in runs { made.append(Comparison.Run(name: run.scenario, metrics: try remake(run).metrics)) }
                 let rows = Comparison.rows(baseline: made[0], scenarios: Array(made.dropFirst()))
                 let csv = Data(ComparisonCSV.render(rows).utf8)
                 report.checks.append(check(file.deletingLastPathComponent().appendingPathComponent("compare.csv"), nil, csv))
@@ -133,20 +138,14 @@ public struct Reproduction {
         return Check(file: file, scenario: scenario, reproduced: reproduced, outcome: FileComparison.compare(recorded: recorded, reproduced: reproduced))
     }
 
-    /// The run re-made: its metrics by replicate, and the rows after them (vulnerability, when the run had it).
-    private mutating func remake(_ run: RecordedRun) throws -> (metrics: [Metric], extraRows: [SummaryRow]) {
+    /// The run re-made, once however many files need it.
+    private mutating func remake(_ run: RecordedRun) throws(RunError) -> CompletedRun {
         let key = run.file.standardizedFileURL.path
-        if let done = runs[key] { return (done.metrics, done.extraRows) }
-        let result: SimulationResult
-        do {
-            result = try Simulation.run(run.parameters, threads: threads, observer: observer, vulnerability: run.vulnerability)
-        } catch {
-            if case SimulationError.cancelled = error { throw error }
-            throw ReproductionError.simulationFailed("\(run.file.path): the simulation failed: \(error)")
-        }
-        let metrics = Summary.metrics(result)
-        let extraRows = result.vulnerability?.rows ?? []
-        runs[key] = (run, metrics, extraRows)
-        return (metrics, extraRows)
+        if let done = runs[key] { return done }
+        var runner = self.runner
+        runner.vulnerability = run.vulnerability
+        let made = try runner.run(run.asScenario)
+        runs[key] = made
+        return made
     }
 }

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Model
+import Runs
 
 /// How big a sweep is and how long it should take, before running it (`repoverty plan`).
 ///
@@ -29,19 +30,18 @@ public struct SweepEstimate: Sendable {
                 points: 0, replicateRuns: 0, householdYears: 0, householdYearsPerSecond: 0, seconds: 0, peakMemoryBytes: 0,
                 storeBytes: 0)
         }
-        var calibration = first.scenario.parameters
-        let households = min(calibration.run.households, 2 * Simulation.blockSize * max(1, threads))
-        calibration.run.households = households
-        calibration.run.replicates = 1
+        var calibration = first.scenario
+        let households = min(calibration.parameters.run.households, 2 * Simulation.blockSize * max(1, threads))
+        calibration.parameters.run.households = households
+        calibration.parameters.run.replicates = 1
         let before = peakResidentBytes()
-        let started = Date()
-        let result = try Simulation.run(calibration, threads: threads)
-        let seconds = max(Date().timeIntervalSince(started), 1e-6)
+        let run = try Runner(threads: threads).run(calibration)
+        let seconds = max(run.provenance.wallSeconds, 1e-6)
         let growth = max(0, peakResidentBytes() - before)
-        let rate = Double(households * (calibration.run.years + 1)) / seconds
-        let perTask = growth / Double(max(1, result.blockCount))
+        let rate = Double(households * (calibration.parameters.run.years + 1)) / seconds
+        let perTask = growth / Double(max(1, run.tasks))
 
-        let rowsPerPoint = Summary.rows(result).count
+        let rowsPerPoint = run.rows.count
         var householdYears = 0.0, replicateRuns = 0, maxTasks = 0, metricRows = 0.0, parameterBytes = 0.0
         for point in plan.points {
             let run = point.scenario.parameters.run

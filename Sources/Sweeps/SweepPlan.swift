@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Randomness
+import Runs
 import Scenarios
 
 /// One point of a sweep, resolved and checked: its index, seed, swept values and the scenario it runs.
@@ -11,7 +12,8 @@ public struct PlannedPoint: Sendable {
     public let keyPaths: [String]
     /// The swept values, in the order of ``keyPaths``.
     public let values: [String]
-    /// The overrides that make this point from the scenario file: the command's own, the point's values, its seed.
+    /// The overrides that made this point from the scenario file: the command's `--set`, the point's values, its seed,
+    /// then the run options the point does not set itself.
     public let overrides: [String]
     public let scenario: Scenario
 
@@ -37,29 +39,35 @@ public struct SweepPlan: Sendable {
     /// Every point of the sweep, whichever shard runs it.
     public let totalPoints: Int
 
-    /// Loads the scenario with `overrides` (`--set` and run options), builds the design and loads each point of `shard`.
+    /// Loads the scenario with `overrides` (`--set`) and the run options `size`, builds the design and loads each point
+    /// of `shard`.
     ///
-    /// A point's overrides are `overrides`, then `KEY=VALUE` for each swept key, then `run.seed=<point seed>`.
+    /// A point is loaded with `overrides`, then `KEY=VALUE` for each swept key, then `run.seed=<point seed>`; the run
+    /// options follow, but for the keys the point sets itself, which win.
     public static func make(
-        scenarioPath: String, overrides: [String], grid: [GridArgument], sample: Int?, shard: Shard = .whole
+        scenarioPath: String, overrides: [String], size: RunSize = RunSize(), grid: [GridArgument], sample: Int?,
+        shard: Shard = .whole
     ) throws -> SweepPlan {
-        let base = try ScenarioLoader.load(path: scenarioPath, overrides: overrides)
+        let base = try Runner.load([scenarioPath], overrides: overrides, size: size)[0]
         let seed = base.parameters.run.seed
         let design = try SweepDesign.make(
             grid: grid, sample: sample, seed: seed, generator: GeneratorKind(base.parameters.run.generator))
         let keyPaths = design.keyPaths
+        let pointSize = size.excluding(keyPaths + ["run.seed"])
         let allValues = try design.values()
         var points: [PlannedPoint] = []
         for (index, values) in allValues.enumerated() where shard.contains(point: index) {
             let pointSeed = PointSeed.derive(seed: seed, point: index)
             let pointOverrides = overrides + zip(keyPaths, values).map { "\($0)=\($1)" } + ["run.seed=\(pointSeed)"]
-            let scenario: Scenario
+            var scenario: Scenario
             do { scenario = try ScenarioLoader.load(path: scenarioPath, overrides: pointOverrides) } catch {
                 throw sweptValueError(error, keyPaths: keyPaths)
             }
+            try pointSize.apply(to: &scenario)
             points.append(
                 PlannedPoint(
-                    index: index, seed: pointSeed, keyPaths: keyPaths, values: values, overrides: pointOverrides, scenario: scenario))
+                    index: index, seed: pointSeed, keyPaths: keyPaths, values: values, overrides: scenario.overrides,
+                    scenario: scenario))
         }
         return SweepPlan(
             scenarioPath: scenarioPath, scenarioName: base.name, design: design, keyPaths: keyPaths, seed: seed,

@@ -1,7 +1,6 @@
-import Engine
 import Foundation
 import Output
-import Randomness
+import Runs
 
 /// Follows a sweep from the command line: progress for people and schedulers, and a way to stop between points.
 public protocol SweepObserver: AnyObject {
@@ -35,11 +34,9 @@ public enum SweepRunError: Error, CustomStringConvertible {
 /// point's figures never depend on how many points or threads there are.
 public struct SweepRunner {
     public let threads: Int
-    public let gitCommit: String?
 
-    public init(threads: Int, gitCommit: String?) {
+    public init(threads: Int) {
         self.threads = threads
-        self.gitCommit = gitCommit
     }
 
     /// What a run did.
@@ -63,21 +60,13 @@ public struct SweepRunner {
                 throw SweepRunError.stopped(completed: skipped + offset, total: plan.points.count)
             }
             observer?.pointStarted(point, position: offset + 1, remaining: remaining.count)
-            let started = Date()
-            let result: SimulationResult
-            do { result = try Simulation.run(point.scenario.parameters, threads: threads) } catch {
+            var completed: CompletedRun
+            do { completed = try Runner(threads: threads).run(point.scenario) } catch {
                 throw SweepRunError.pointFailed(point: point.index, reason: "\(error)")
             }
-            let seconds = Date().timeIntervalSince(started)
-            let settings = point.scenario.parameters.run
-            let provenance = RunProvenance(
-                version: ProgramVersion.current, gitCommit: gitCommit, gslVersion: GSLFunctions.version,
-                seed: settings.seed, generator: settings.generator.rawValue, households: settings.households,
-                years: settings.years, replicates: settings.replicates, threads: result.threads,
-                blockSize: Simulation.blockSize, startedAt: ISO8601DateFormatter().string(from: started),
-                wallSeconds: seconds, shard: plan.shard.description, scenarioFile: plan.scenarioPath,
-                overrides: point.overrides, parameters: point.parametersJSON)
-            try store.recordCompletion(point: point.index, rows: Summary.rows(result), provenance: provenance)
+            completed.provenance.shard = plan.shard.description
+            let seconds = completed.provenance.wallSeconds
+            try store.recordCompletion(point: point.index, rows: completed.rows, provenance: completed.provenance)
             observer?.pointFinished(point, position: offset + 1, remaining: remaining.count, seconds: seconds)
         }
         return Report(ran: remaining.count, skipped: skipped)

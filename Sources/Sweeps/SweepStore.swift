@@ -1,6 +1,9 @@
 import Engine
 import Foundation
 import GRDB
+import Model
+import Output
+import Scenarios
 
 /// `sweep.sqlite`: the sweep's points, every metric of every finished point, and each run's provenance.
 ///
@@ -142,8 +145,8 @@ public final class SweepStore {
                 """,
             arguments: [
                 point, p.program, p.version, p.gitCommit, p.gslVersion, String(p.seed), p.generator, p.households,
-                p.years, p.replicates, p.threads, p.blockSize, p.startedAt, p.wallSeconds, p.shard, p.scenarioFile,
-                try jsonText(p.overrides), p.parameters,
+                p.years, p.replicates, p.threads, p.blockSize, p.startedAt, p.wallSeconds, p.shard ?? Shard.whole.description,
+                p.scenarioFile, try jsonText(p.overrides), ScenarioLoader.resolvedJSON(p.parameters),
             ])
         try db.execute(sql: "UPDATE points SET status = 'complete' WHERE point = ?", arguments: [point])
         guard db.changesCount == 1 else { throw SweepStoreError.unknownPoint(point) }
@@ -151,7 +154,8 @@ public final class SweepStore {
 
     /// Every stored point with its values and, when complete, its metrics and provenance, in index order.
     public func storedPoints() throws -> [StoredPoint] {
-        try queue.read { db in
+        let scenario = try identity().scenario
+        return try queue.read { db in
             let points = try Row.fetchAll(db, sql: "SELECT * FROM points ORDER BY point")
             return try points.map { row in
                 let index: Int = row["point"]
@@ -173,7 +177,7 @@ public final class SweepStore {
                                 replicates: m["replicates"]))
                     }
                     if let r = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE point = ?", arguments: [index]) {
-                        provenance = try RunProvenance(row: r)
+                        provenance = try RunProvenance(row: r, scenario: scenario)
                     }
                 }
                 guard let seed = UInt64(row["seed"] as String) else { throw SweepStoreError.notAStore(url.path, "bad seed of point \(index)") }
@@ -235,63 +239,22 @@ public struct StoredPoint: Sendable {
     public var isComplete: Bool { metrics != nil }
 }
 
-/// Where a point's numbers came from: everything needed to re-make its run.
-public struct RunProvenance: Sendable, Equatable {
-    public var program = "repoverty"
-    public var version: String
-    public var gitCommit: String?
-    public var gslVersion: String
-    public var seed: UInt64
-    public var generator: String
-    public var households: Int
-    public var years: Int
-    public var replicates: Int
-    public var threads: Int
-    public var blockSize: Int
-    public var startedAt: String
-    public var wallSeconds: Double
-    /// The shard that ran the point, `I/N`.
-    public var shard: String
-    public var scenarioFile: String
-    /// The overrides applied to the scenario file, in order (the command's, the point's values, its seed).
-    public var overrides: [String]
-    /// The resolved parameters as JSON.
-    public var parameters: String
-
-    public init(
-        version: String, gitCommit: String?, gslVersion: String, seed: UInt64, generator: String, households: Int,
-        years: Int, replicates: Int, threads: Int, blockSize: Int, startedAt: String, wallSeconds: Double, shard: String,
-        scenarioFile: String, overrides: [String], parameters: String
-    ) {
-        self.version = version
-        self.gitCommit = gitCommit
-        self.gslVersion = gslVersion
-        self.seed = seed
-        self.generator = generator
-        self.households = households
-        self.years = years
-        self.replicates = replicates
-        self.threads = threads
-        self.blockSize = blockSize
-        self.startedAt = startedAt
-        self.wallSeconds = wallSeconds
-        self.shard = shard
-        self.scenarioFile = scenarioFile
-        self.overrides = overrides
-        self.parameters = parameters
-    }
-
-    init(row: Row) throws {
-        guard let seed = UInt64(row["seed"] as String) else { throw SweepStoreError.unknownPoint(row["point"]) }
+extension RunProvenance {
+    /// A `runs` row read back. The store keeps no villages or counties, and the scenario's name once for the sweep.
+    init(row: Row, scenario: String) throws {
+        guard UInt64(row["seed"] as String) != nil else { throw SweepStoreError.unknownPoint(row["point"]) }
+        // The sizes and seed columns were written from these parameters.
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let parameters = try decoder.decode(ScenarioParameters.self, from: Data((row["parameters"] as String).utf8))
         self.init(
-            version: row["version"], gitCommit: row["git_commit"], gslVersion: row["gsl_version"], seed: seed,
-            generator: row["generator"], households: row["households"], years: row["years"],
-            replicates: row["replicates"], threads: row["threads"], blockSize: row["block_size"],
-            startedAt: row["started_at"], wallSeconds: row["wall_seconds"], shard: row["shard"],
+            version: row["version"], gitCommit: row["git_commit"], gslVersion: row["gsl_version"], scenario: scenario,
             scenarioFile: row["scenario_file"],
             overrides: try JSONDecoder().decode([String].self, from: Data((row["overrides"] as String).utf8)),
-            parameters: row["parameters"])
+            threads: row["threads"], blockSize: row["block_size"], villages: nil, counties: nil,
+            startedAt: row["started_at"], wallSeconds: row["wall_seconds"], parameters: parameters)
         program = row["program"]
+        shard = row["shard"]
     }
 }
 

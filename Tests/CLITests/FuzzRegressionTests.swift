@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Model
+import Runs
 import Scenarios
 import XCTest
 
@@ -137,11 +138,11 @@ final class FuzzRegressionTests: XCTestCase {
             default: continue
             }
             do {
-                _ = try scenarios.map { path in
-                    try ScenarioLoader.load(path: Executable.packageRoot.appendingPathComponent(path).path, overrides: options.allOverrides)
-                }
+                _ = try Runner.load(
+                    scenarios.map { Executable.packageRoot.appendingPathComponent($0).path }, overrides: options.overrides,
+                    size: options.size)
             } catch {
-                XCTAssertTrue(error is ScenarioError, "\(arguments): \(error)")
+                XCTAssertTrue(error is ScenarioError || (error as? RunError)?.isBadInput == true, "\(arguments): \(error)")
             }
         }
         XCTAssertGreaterThan(parsed, 10)

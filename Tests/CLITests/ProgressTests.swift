@@ -72,10 +72,9 @@ final class ProgressTests: XCTestCase {
             ProgressReporter.bar(scenario: "baseline", completed: 16, total: 40, etaSeconds: 65.4, width: 10),
             "baseline [####------]  40%  16/40  1:05 left")
         let written = Mutex<[String]>([])
-        let shown = ProgressReporter(style: .bar(delaySeconds: 0), scenario: "s", total: 3) { text in
+        let shown = ProgressReporter(style: .bar(delaySeconds: 0), scenario: "s") { text in
             written.withLock { $0.append(text) }
         }
-        shown.start()
         for _ in 0..<3 { shown.taskFinished(completed: 0, total: 3) }
         shown.finish()
         let lines = written.withLock { $0 }
@@ -84,7 +83,7 @@ final class ProgressTests: XCTestCase {
         XCTAssertEqual(lines.last, "\r\u{1B}[K", "the bar's line is not cleared")
 
         let quiet = Mutex<[String]>([])
-        let delayed = ProgressReporter(style: .bar(delaySeconds: 3600), scenario: "s", total: 2) { text in
+        let delayed = ProgressReporter(style: .bar(delaySeconds: 3600), scenario: "s") { text in
             quiet.withLock { $0.append(text) }
         }
         for _ in 0..<2 { delayed.taskFinished(completed: 0, total: 2) }

@@ -13,9 +13,9 @@ final class OutputFolderTests: XCTestCase {
     }
 
     private func record(_ parameters: ScenarioParameters, version: String = ProgramVersion.current) throws -> Data {
-        var record = RunRecord(
+        var record = RunProvenance(
             version: version, gitCommit: nil, gslVersion: "2.7", scenario: "s", scenarioFile: "s.yaml", overrides: [],
-            threads: 1, blockSize: 4096, villages: 1, counties: 1, startedAt: Date(), wallSeconds: 0,
+            threads: 1, blockSize: 4096, villages: 1, counties: 1, startedAt: "2026-01-01T00:00:00Z", wallSeconds: 0,
             parameters: parameters)
         record.vulnerability = nil
         return Data(try record.json().utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Output
+import Runs
 import XCTest
 
 @testable import Reproduction
@@ -17,10 +18,10 @@ final class ReproductionTests: XCTestCase {
     }
 
     private func record(_ parameters: ScenarioParameters, version: String = ProgramVersion.current) throws -> String {
-        var record = RunRecord(
+        var record = RunProvenance(
             version: version, gitCommit: nil, gslVersion: "2.7.1", scenario: "probe", scenarioFile: "probe.yaml",
-            overrides: [], threads: 1, blockSize: 4096, villages: 1, counties: 1, startedAt: Date(), wallSeconds: 0,
-            parameters: parameters)
+            overrides: [], threads: 1, blockSize: 4096, villages: 1, counties: 1, startedAt: "2026-01-01T00:00:00Z",
+            wallSeconds: 0, parameters: parameters)
         record.version = version
         return try record.json()
     }
@@ -83,19 +84,19 @@ final class ReproductionTests: XCTestCase {
         parameters.run.replicates = 2
         parameters.run.years = 2
         let file = try temporaryFile(try record(parameters))
-        var first = Reproduction(threads: 2)
+        var first = Reproduction(runner: Runner(threads: 2))
         let made = try first.reproduce(try Reproduction.plan([file]))
         XCTAssertEqual(made.checks.map(\.outcome), [.missing])
         let summary = file.deletingLastPathComponent().appendingPathComponent("summary.csv")
         try made.checks[0].reproduced.write(to: summary)
 
-        var second = Reproduction(threads: 1)
+        var second = Reproduction(runner: Runner(threads: 1))
         XCTAssertTrue(try second.reproduce(try Reproduction.plan([file])).allIdentical)
 
         var lines = String(decoding: made.checks[0].reproduced, as: UTF8.self).components(separatedBy: "\n")
         lines[3] += "1"
         try lines.joined(separator: "\n").write(to: summary, atomically: true, encoding: .utf8)
-        var third = Reproduction(threads: 2)
+        var third = Reproduction(runner: Runner(threads: 2))
         let report = try third.reproduce(try Reproduction.plan([file]))
         XCTAssertFalse(report.allIdentical)
         guard case .differs(let line, _, _) = report.checks[0].outcome else { return XCTFail("\(report.checks[0].outcome)") }

@@ -1,6 +1,8 @@
 import Engine
 import Foundation
 import GRDB
+import Output
+import Runs
 import Scenarios
 import XCTest
 
@@ -35,7 +37,7 @@ final class SweepStoreTests: XCTestCase {
         let url = folder.appendingPathComponent(name).appendingPathComponent("sweep.sqlite")
         let store = FileManager.default.fileExists(atPath: url.path)
             ? try SweepStore.open(at: url) : try SweepStore.create(at: url, identity: plan.identity)
-        _ = try SweepRunner(threads: 2, gitCommit: "test").run(plan, store: store, observer: observer)
+        _ = try SweepRunner(threads: 2).run(plan, store: store, observer: observer)
         return store
     }
 
@@ -99,7 +101,7 @@ final class SweepStoreTests: XCTestCase {
             let run = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE point = 5"))
             XCTAssertEqual(run["seed"] as String, String(PointSeed.derive(seed: 7, point: 5)))
             XCTAssertEqual(run["households"] as Int, 300)
-            XCTAssertEqual(run["git_commit"] as String, "test")
+            XCTAssertEqual(run["git_commit"] as String, RunProvenance.buildCommit, "the commit the program was built from")
             XCTAssertEqual(run["shard"] as String, "0/1")
             XCTAssertFalse((run["gsl_version"] as String).isEmpty)
             XCTAssertTrue((run["parameters"] as String).contains("\"standard\" : 5000"))
@@ -127,7 +129,7 @@ final class SweepStoreTests: XCTestCase {
         // Same identity, but another --set changes every point's parameters.
         let changed = try plan(overrides: Self.overrides + ["interventions.dibao.exclusionError=0.1"])
         XCTAssertEqual(changed.identity, first.identity)
-        XCTAssertThrowsError(try SweepRunner(threads: 1, gitCommit: nil).run(changed, store: store)) { error in
+        XCTAssertThrowsError(try SweepRunner(threads: 1).run(changed, store: store)) { error in
             guard case .differentPoint? = error as? SweepStoreError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try SweepStore.create(at: store.url, identity: first.identity)) { error in

@@ -1,16 +1,24 @@
 import Foundation
 import Model
 
-/// `run.json`: everything needed to re-make a run and to know where its numbers came from.
-public struct RunRecord: Codable, Sendable {
+/// Where a run's numbers came from: everything needed to re-make it, written as `run.json` and as a row of a sweep
+/// store's `runs` table (one type for both, so the two records cannot drift apart).
+///
+/// The JSON keys are those `run.json` has always had, so every recorded run still reads back (`repoverty reproduce`);
+/// the fields a plain run does not have (``shard``) and those a sweep store does not keep (``villages``, ``counties``)
+/// are optional and left out of the JSON when absent.
+public struct RunProvenance: Codable, Sendable, Equatable {
     public var program = "repoverty"
     public var version: String
-    /// The git commit of the working copy the command ran in, when known.
+    /// The commit the program was built from (`BuildInfo.commit`: 40 hex digits, `-dirty` when the sources had
+    /// uncommitted changes, `unknown` outside git); nil in records written before it was known.
     public var gitCommit: String?
     public var gslVersion: String
+    /// The scenario's name, which `summary.csv` repeats on every row.
     public var scenario: String
     public var scenarioFile: String
-    /// The `--set` overrides and run options as given on the command line, in order.
+    /// The overrides applied to the scenario file, in order, as `key.path=value` (the `--set` values, then the run
+    /// options; for a sweep point also its swept values and its seed): with the file, they re-make the run.
     public var overrides: [String]
     public var seed: UInt64
     public var generator: String
@@ -19,18 +27,23 @@ public struct RunRecord: Codable, Sendable {
     public var years: Int
     public var threads: Int
     public var blockSize: Int
-    public var villages: Int
-    public var counties: Int
+    /// The villages and counties the households were laid out in; nil when read back from a sweep store.
+    public var villages: Int?
+    public var counties: Int?
+    /// ISO 8601.
     public var startedAt: String
     public var wallSeconds: Double
     /// The fully resolved scenario: every parameter, defaults included.
     public var parameters: ScenarioParameters
     /// true when the run estimated vulnerability (`run --vulnerability`, MODEL.md §5); absent otherwise.
     public var vulnerability: Bool?
+    /// The shard of a sweep that ran the point, `I/N`; absent for a plain run.
+    public var shard: String?
 
+    /// The sizes and seed are taken from `parameters.run`, so they cannot disagree with the parameters.
     public init(
         version: String, gitCommit: String?, gslVersion: String, scenario: String, scenarioFile: String,
-        overrides: [String], threads: Int, blockSize: Int, villages: Int, counties: Int, startedAt: Date,
+        overrides: [String], threads: Int, blockSize: Int, villages: Int?, counties: Int?, startedAt: String,
         wallSeconds: Double, parameters: ScenarioParameters
     ) {
         self.version = version
@@ -48,12 +61,12 @@ public struct RunRecord: Codable, Sendable {
         self.blockSize = blockSize
         self.villages = villages
         self.counties = counties
-        self.startedAt = ISO8601DateFormatter().string(from: startedAt)
+        self.startedAt = startedAt
         self.wallSeconds = wallSeconds
         self.parameters = parameters
     }
 
-    /// Pretty-printed JSON with sorted keys.
+    /// `run.json`'s text: pretty-printed JSON with sorted keys.
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -1,4 +1,5 @@
 import Dispatch
+@_spi(Benchmarking) import Engine
 import Model
 import Randomness
 
@@ -101,7 +102,7 @@ public enum KernelBenchmarks {
         let covariates = try Covariates(
             replicate: 0, seed: parameters.run.seed, years: years, layout: layout, step: step, swings: swings,
             generator: GeneratorKind(parameters.run.generator))
-        let task = BlockTask(
+        let task = BlockKernel(
             seed: parameters.run.seed, replicate: 0, block: 0, households: Simulation.blockSize, years: years)
         let perBlock = Simulation.blockSize * (years + 1)
         record(

@@ -1,6 +1,9 @@
 import Dispatch
+import Engine
 import Model
 import Randomness
+import Runs
+import Scenarios
 
 #if canImport(Glibc)
 import Glibc
@@ -9,9 +12,10 @@ import Glibc
 /// Speed and memory of whole runs, measured rather than asserted (issue 5; docs/PERFORMANCE.md).
 ///
 /// A run does population synthesis and the years interleaved, household by household; the benchmark times the whole
-/// run and, apart, a pass that only synthesises the same population on the same threads, and reports the years alone
-/// as the difference. Household-years count the horizon, households × years × replicates (the selection year 0 also
-/// runs every phase, so the year-steps are households × (years + 1) × replicates).
+/// run (as `repoverty run` makes it, through `Runner`, writing aside) and, apart, a pass that only synthesises the same
+/// population on the same threads, and reports the years alone as the difference. Household-years count the horizon,
+/// households × years × replicates (the selection year 0 also runs every phase, so the year-steps are
+/// households × (years + 1) × replicates).
 public enum Benchmark {
     /// One timed configuration.
     public struct Timing: Sendable {
@@ -45,7 +49,8 @@ public enum Benchmark {
         /// runs through all its years before the next), so only one a worker is alive at a time.
         public let householdBytes: Int
         public let householdStride: Int
-        /// What the engine keeps for the whole run (tallies, covariates, layout), per household.
+        /// What the engine keeps for the whole run (tallies, covariates, layout), per household: the terms of
+        /// `MemoryEstimate` that grow with the population, the same model that refuses a run too large for the memory.
         public let retainedBytesPerHousehold: Double
         /// Peak resident memory of the process so far, bytes (`getrusage`'s `ru_maxrss`).
         public let peakResidentBytes: Int
@@ -57,16 +62,12 @@ public enum Benchmark {
     }
 
     /// Time the scenario on one thread and on `threads`, each the best of `repetitions` runs.
-    public static func measure(_ parameters: ScenarioParameters, threads: Int, repetitions: Int) throws -> Report {
-        let run = parameters.run
-        let single = try timing(parameters, threads: 1, repetitions: repetitions)
-        let parallel = threads > 1 ? try timing(parameters, threads: threads, repetitions: repetitions) : nil
-        let layout = try VillageLayout(
-            households: run.households, parameters: parameters.population.villages, seed: run.seed,
-            generator: GeneratorKind(run.generator))
-        let retained = Simulation.retainedStateBytes(
-            households: run.households, years: run.years, replicates: run.replicates, villages: layout.villageCount,
-            counties: layout.countyCount)
+    public static func measure(_ scenario: Scenario, threads: Int, repetitions: Int) throws -> Report {
+        let run = scenario.parameters.run
+        let single = try timing(scenario, threads: 1, repetitions: repetitions)
+        let parallel = threads > 1 ? try timing(scenario, threads: threads, repetitions: repetitions) : nil
+        let estimate = MemoryEstimate(scenario.parameters, threads: threads)
+        let retained = estimate.tallies + estimate.covariates + estimate.layout
         return Report(
             households: run.households, years: run.years, replicates: run.replicates,
             generator: GeneratorKind(run.generator), single: single, parallel: parallel,
@@ -74,17 +75,18 @@ public enum Benchmark {
             retainedBytesPerHousehold: Double(retained) / Double(run.households), peakResidentBytes: peakResidentBytes())
     }
 
-    private static func timing(_ parameters: ScenarioParameters, threads: Int, repetitions: Int) throws -> Timing {
+    private static func timing(_ scenario: Scenario, threads: Int, repetitions: Int) throws -> Timing {
         var bestRun = Double.infinity, bestSynthesis = Double.infinity
+        let runner = Runner(threads: threads)
         for _ in 0..<max(1, repetitions) {
             let synthesisStart = now()
-            _ = try Simulation.synthesisePopulation(parameters, threads: threads)
+            _ = try Simulation.synthesisePopulation(scenario.parameters, threads: threads)
             bestSynthesis = min(bestSynthesis, now() - synthesisStart)
             let runStart = now()
-            _ = try Simulation.run(parameters, threads: threads)
+            _ = try runner.run(scenario)
             bestRun = min(bestRun, now() - runStart)
         }
-        let run = parameters.run
+        let run = scenario.parameters.run
         return Timing(
             threads: threads, runSeconds: bestRun, synthesisSeconds: bestSynthesis,
             householdYears: run.households * run.years * run.replicates, replicates: run.replicates)

@@ -1,0 +1,23 @@
+import Engine
+import Output
+import Scenarios
+
+/// A scenario simulated and summarised, not yet written: what `run`, `compare`, `reproduce`, a sweep point and a
+/// calibration step all make the same way.
+public struct CompletedRun: Sendable {
+    public let scenario: Scenario
+    /// Every metric by replicate (a comparison pairs them replicate by replicate).
+    public let metrics: [Metric]
+    /// The rows after the metrics in `summary.csv`: the vulnerability figures, when the run estimated them.
+    public let vulnerabilityRows: [SummaryRow]
+    /// The (replicate, block) tasks the engine ran.
+    public let tasks: Int
+    /// Its `run.json`; a sweep adds its shard.
+    public var provenance: RunProvenance
+
+    /// Every row of `summary.csv`, in order.
+    public var rows: [SummaryRow] { metrics.map(\.row) + vulnerabilityRows }
+
+    /// `summary.csv`'s text: the one rendering both `run` writes and `reproduce` compares, byte for byte.
+    public var summaryCSV: String { SummaryCSV.render(scenario: scenario.name, rows: rows) }
+}
