@@ -101,9 +101,7 @@ public struct CalibrationProblem: Sendable {
 
     /// The scenario with the `--set` overrides, then `settings` (free keys' values), then the run options.
     public func load(_ settings: [String] = []) throws -> Scenario {
-        var scenario = try ScenarioLoader.load(path: scenarioPath, overrides: overrides + settings)
-        try size.excluding(free.map(\.key)).apply(to: &scenario)
-        return scenario
+        try size.excluding(free.map(\.key)).load(path: scenarioPath, overrides: overrides + settings)
     }
 }
 

@@ -58,21 +58,21 @@ public struct RunSize: Sendable, Equatable {
         return size
     }
 
-    /// Sets the options given on `scenario`'s run settings and checks the result against every range and rule a
-    /// scenario file meets (`run.years` bounds the years the shocks name).
+    /// Loads `path` with the `--set` overrides and then these options, which win over both, checking the whole once:
+    /// a `--set` that is valid only with the options (a wage schedule as long as `--years`) loads.
     ///
-    /// - Throws: the loader's error, named after the option typed rather than the file: the scenario was valid before,
-    ///   so the options made it invalid (`--years: run.years: expected a whole number between 1 and 100, got 101`,
+    /// - Throws: the loader's error. When the file and its `--set` overrides are valid without the options, the
+    ///   options are at fault and the error names the option typed rather than `--set`
+    ///   (`--years: run.years: expected a whole number between 1 and 100, got 101`,
     ///   `--years: shocks.wages.schedule: expected at most run.years = 1 entries (one a year), got 2`).
-    public func apply(to scenario: inout Scenario) throws(ScenarioError) {
+    public func load(path: String, overrides: [String]) throws(ScenarioError) -> Scenario {
         let settings = self.settings
-        guard !settings.isEmpty else { return }
-        var parameters = scenario.parameters
-        if let seed { parameters.run.seed = seed }
-        if let replicates { parameters.run.replicates = replicates }
-        if let households { parameters.run.households = households }
-        if let years { parameters.run.years = years }
-        do { try ScenarioLoader.validate(parameters, label: scenario.sourcePath) } catch {
+        do {
+            return try ScenarioLoader.load(path: path, overrides: overrides + self.overrides)
+        } catch {
+            guard !settings.isEmpty else { throw error }
+            // The file's own mistakes come first, named as the file names them.
+            _ = try ScenarioLoader.load(path: path, overrides: overrides)
             // The option whose key is at fault or named in the message; failing that, every option given.
             let culprit = settings.first { $0.key == error.keyPath } ?? settings.first { error.message.contains($0.key) }
             var named = error
@@ -80,8 +80,6 @@ public struct RunSize: Sendable, Equatable {
             named.line = nil
             throw named
         }
-        scenario.parameters = parameters
-        scenario.overrides += overrides
     }
 }
 

@@ -27,11 +27,7 @@ public struct Runner: Sendable {
     /// - Throws: `ScenarioError` (file, line, key, or the run option at fault), or ``RunError/duplicateName(_:)`` when
     ///   two files would write one results folder.
     public static func load(_ paths: [String], overrides: [String] = [], size: RunSize = RunSize()) throws -> [Scenario] {
-        let loaded = try paths.map { path throws in
-            var scenario = try ScenarioLoader.load(path: path, overrides: overrides)
-            try size.apply(to: &scenario)
-            return scenario
-        }
+        let loaded = try paths.map { path throws in try size.load(path: path, overrides: overrides) }
         let names = loaded.map(\.name)
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw RunError.duplicateName(duplicate)

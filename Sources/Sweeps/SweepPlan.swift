@@ -59,11 +59,10 @@ public struct SweepPlan: Sendable {
         for (index, values) in allValues.enumerated() where shard.contains(point: index) {
             let pointSeed = PointSeed.derive(seed: seed, point: index)
             let pointOverrides = overrides + zip(keyPaths, values).map { "\($0)=\($1)" } + ["run.seed=\(pointSeed)"]
-            var scenario: Scenario
-            do { scenario = try ScenarioLoader.load(path: scenarioPath, overrides: pointOverrides) } catch {
+            let scenario: Scenario
+            do { scenario = try pointSize.load(path: scenarioPath, overrides: pointOverrides) } catch {
                 throw sweptValueError(error, keyPaths: keyPaths)
             }
-            try pointSize.apply(to: &scenario)
             points.append(
                 PlannedPoint(
                     index: index, seed: pointSeed, keyPaths: keyPaths, values: values, overrides: scenario.overrides,

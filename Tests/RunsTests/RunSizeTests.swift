@@ -35,6 +35,22 @@ final class RunSizeTests: XCTestCase {
         }
     }
 
+    /// The file, its `--set` overrides and the options are checked together: a `--set` that needs the options' years
+    /// loads, and a mistake of the file itself is still reported as the file's, not the option's.
+    func testSetAndOptionsAreCheckedTogether() throws {
+        let pandemic = URL(fileURLWithPath: Self.reference).deletingLastPathComponent().appendingPathComponent("pandemic.yaml")
+        let eight = "shocks.wages.schedule=[1, 1, 1, 1, 1, 1, 1, 0.5]"
+        let scenario = try Runner.load([pandemic.path], overrides: [eight], size: RunSize(years: 8))[0]
+        XCTAssertEqual(scenario.parameters.shocks.wages.schedule.count, 8)
+        XCTAssertEqual(scenario.parameters.run.years, 8)
+        XCTAssertThrowsError(
+            try Runner.load([pandemic.path], overrides: ["shocks.flood.probability=2"], size: RunSize(years: 8))
+        ) { error in
+            XCTAssertEqual((error as? ScenarioError)?.file, "--set", "\(error)")
+            XCTAssertEqual((error as? ScenarioError)?.keyPath, "shocks.flood.probability", "\(error)")
+        }
+    }
+
     func testExcludedKeysAreLeftToWhatSetsThem() {
         let size = RunSize(seed: 9, replicates: 2, households: 300, years: 3).excluding(["run.seed", "run.years"])
         XCTAssertEqual(size, RunSize(replicates: 2, households: 300))
