@@ -45,11 +45,7 @@ public final class OutputFolder {
         if existed && !isFolder.boolValue {
             throw .notWritable(path: folder.path, reason: "it is a file, not a folder")
         }
-        if !existed {
-            do { try files.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw .notWritable(path: folder.path, reason: Self.reason(error))
-            }
-        }
+        if !existed { try Self.makeFolders(folder) }
         let lockPath = folder.appendingPathComponent(Self.lockFileName).path
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -86,6 +82,22 @@ public final class OutputFolder {
         if created && !written {
             try? FileManager.default.removeItem(at: url.appendingPathComponent(Self.lockFileName))
             try? FileManager.default.removeItem(at: url)  // fails, as it should, unless the folder is empty
+        }
+    }
+
+    /// `mkdir -p` with the system's reason on failure ("Not a directory" when a file stands in the way), which
+    /// Foundation's `createDirectory` reduces to an opaque code.
+    static func makeFolders(_ folder: URL) throws(OutputFolderError) {
+        var path = ""
+        for component in folder.pathComponents {
+            path = path.isEmpty ? component : (path == "/" ? "/" + component : path + "/" + component)
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw .notWritable(path: folder.path, reason: String(cString: strerror(errno)))
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                throw .notWritable(path: folder.path, reason: "\(path) is a file, not a folder")
+            }
         }
     }
 
@@ -220,6 +232,7 @@ public final class OutputFolder {
             case NSFileWriteOutOfSpaceError: return "no space left on the device"
             case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
             case NSFileWriteVolumeReadOnlyError: return "the file system is read-only"
+            case NSFileWriteUnknownError: return "the file system refused the write"
             case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
             default: break
             }

@@ -33,6 +33,9 @@ struct Compare: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Replace results of a different run in DIR/<name>/ (by default the command refuses, exit 2).")
+    var force = false
+
     func run() throws {
         let loaded = try Runner.load([baseline] + scenarios, overrides: options.overrides, size: options.size)
         let base = loaded[0]
@@ -45,18 +48,18 @@ struct Compare: ParsableCommand {
         let runner = Runner(
             threads: options.size.resolvedThreads, observer: CommandObserver(progress: options.progress, quiet: quiet))
         try runner.checkMemory(loaded)
+        let directory = URL(fileURLWithPath: output, isDirectory: true)
+        let folder = try runner.claim(directory, for: loaded, force: force)
         // Every scenario is simulated before any file is written, so a run stopped part-way leaves no results at all.
         let completed = try loaded.map { scenario throws in try runner.run(scenario) }
         let runs = completed.map { Comparison.Run(name: $0.scenario.name, metrics: $0.metrics) }
         let rows = Comparison.rows(baseline: runs[0], scenarios: Array(runs.dropFirst()))
-        let directory = URL(fileURLWithPath: output, isDirectory: true)
-        let file = directory.appendingPathComponent("compare.csv")
         // compare.json lists the runs compare.csv was made of, so `repoverty reproduce` can re-make it.
         let record = ComparisonRecord(
             version: ProgramVersion.current, gitCommit: RunProvenance.buildCommit, scenarios: runs.map(\.name))
-        let recordFile = directory.appendingPathComponent(ComparisonRecord.fileName)
         try runner.write(
-            completed, extra: [(file, ComparisonCSV.render(rows)), (recordFile, try record.json())], into: directory)
+            completed, extra: [("compare.csv", ComparisonCSV.render(rows)), (ComparisonRecord.fileName, try record.json())],
+            into: folder)
         if !quiet {
             print("")
             print(

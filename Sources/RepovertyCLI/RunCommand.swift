@@ -27,6 +27,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Replace results of a different run in DIR/<name>/ (by default the command refuses, exit 2).")
+    var force = false
+
     @Flag(help: ArgumentHelp(
         "Also report vulnerability as expected poverty: each cohort household's probability of being poor in year 1"
             + " across replicates, simulated and analytic (log-normal), with the bands of 002 (docs/MODEL.md §4)."))
@@ -38,9 +41,10 @@ struct Run: ParsableCommand {
             threads: options.size.resolvedThreads, vulnerability: vulnerability,
             observer: CommandObserver(progress: options.progress, quiet: quiet))
         try runner.checkMemory(loaded)
+        let folder = try runner.claim(URL(fileURLWithPath: output, isDirectory: true), for: loaded, force: force)
         // Every scenario is simulated before any is written, so a run stopped part-way leaves no results at all.
         let completed = try loaded.map { scenario throws in try runner.run(scenario) }
-        try runner.write(completed, into: URL(fileURLWithPath: output, isDirectory: true))
+        try runner.write(completed, into: folder)
         let printed = completed.map { (name: $0.scenario.name, rows: $0.rows) }
         if !quiet, let years = loaded.first?.parameters.run.years {
             print("")

@@ -1,3 +1,5 @@
+import Output
+
 /// Why running a scenario stopped: bad input (exit 2 at the command line) or a failure while running (exit 1).
 public enum RunError: Error, Equatable, CustomStringConvertible {
     /// Two scenarios of one command share a name, so their results would share one folder.
@@ -12,11 +14,14 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
     case simulationFailed(file: String, reason: String)
     /// A results file could not be written: which, and why.
     case cannotWrite(what: String, reason: String)
+    /// The output folder cannot be used: unwritable, busy, or holding results of a different run (``OutputFolder``).
+    case outputFolder(OutputFolderError)
 
     /// Whether the user can fix it by changing the input (a command exits 2), rather than a failure while running.
     public var isBadInput: Bool {
         switch self {
         case .duplicateName, .badMemoryLimit, .insufficientMemory: true
+        case .outputFolder(let error): error.isBadInput
         case .cancelled, .simulationFailed, .cannotWrite: false
         }
     }
@@ -32,6 +37,7 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
         case .cancelled: "the run was stopped before it finished; no results were written"
         case .simulationFailed(let file, let reason): "\(file): the simulation failed: \(reason)"
         case .cannotWrite(let what, let reason): "cannot write \(what): \(reason)"
+        case .outputFolder(let error): error.description
         }
     }
 }

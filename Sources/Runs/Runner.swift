@@ -67,27 +67,51 @@ public struct Runner: Sendable {
         return completed
     }
 
-    /// Writes each run's `DIR/<name>/summary.csv` and `run.json`, then any `extra` files, only if the observer has not
-    /// asked to stop: a command stopped part-way leaves no results file, and each file is renamed into place whole.
+    /// Claims the output folder for `scenarios` before any work (issue 13): it is created if needed, locked, probed
+    /// with a write, and each `DIR/<name>/` is checked to be free, or to hold the identical run, or `force` is set.
+    /// An unwritable folder, a second command writing into it, or results of a different run stop the command here.
+    public func claim(_ directory: URL, for scenarios: [Scenario], force: Bool) throws(RunError) -> OutputFolder {
+        do {
+            for scenario in scenarios { try OutputFolder.checkName(scenario.name) }
+            let folder = try OutputFolder(claiming: directory)
+            for scenario in scenarios {
+                try folder.checkReplaceable(
+                    name: scenario.name, parameters: scenario.parameters, vulnerability: vulnerability,
+                    version: ProgramVersion.current, force: force)
+            }
+            return folder
+        } catch { throw .outputFolder(error) }
+    }
+
+    /// Writes each run's `DIR/<name>/` (`summary.csv` and `run.json`, the folder replaced whole), then any `extra`
+    /// files of `DIR` itself, only if the observer has not asked to stop: a command stopped part-way leaves no
+    /// results file, and every file or folder is renamed into place whole.
+    ///
+    /// `extra` files (a comparison's `compare.csv` and `compare.json`) describe the runs beside them, so the earlier
+    /// ones are removed before any run's folder is replaced and the new ones written last: a command killed in
+    /// between leaves runs without a comparison, never a comparison of runs it did not make.
     public func write(
-        _ runs: [CompletedRun], extra: [(file: URL, contents: String)] = [], into directory: URL
+        _ runs: [CompletedRun], extra: [(name: String, contents: String)] = [], into folder: OutputFolder
     ) throws(RunError) {
         if observer?.isCancelled == true { throw .cancelled }
+        folder.removeFiles(extra.map(\.name))
         for run in runs {
-            let folder: URL
+            let written: URL
             do {
-                folder = try ResultWriter.write(
-                    scenario: run.scenario.name, summary: run.summaryCSV, provenance: run.provenance, into: directory)
+                let record = try run.provenance.json()
+                written = try folder.replaceFolder(
+                    name: run.scenario.name,
+                    files: [("summary.csv", Data(run.summaryCSV.utf8)), ("run.json", Data(record.utf8))])
+            } catch let error as OutputFolderError {
+                throw .outputFolder(error)
             } catch {
-                throw .cannotWrite(what: "the results of \(run.scenario.name) into \(directory.path)", reason: "\(error)")
+                throw .cannotWrite(what: "the results of \(run.scenario.name) into \(folder.url.path)", reason: "\(error)")
             }
-            observer?.wrote(folder.appendingPathComponent("summary.csv"))
+            observer?.wrote(written.appendingPathComponent("summary.csv"))
         }
-        for (file, contents) in extra {
-            do { try AtomicFile.write(contents, to: file) } catch {
-                throw .cannotWrite(what: file.path, reason: "\(error)")
-            }
-            observer?.wrote(file)
+        for (name, contents) in extra {
+            do { try folder.writeFile(name, Data(contents.utf8)) } catch { throw .outputFolder(error) }
+            observer?.wrote(folder.url.appendingPathComponent(name))
         }
     }
 }

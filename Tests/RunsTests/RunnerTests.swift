@@ -38,8 +38,10 @@ final class RunnerTests: XCTestCase {
         XCTAssertThrowsError(try runner.run(scenario())) { XCTAssertEqual($0 as? RunError, .cancelled) }
         let done = try Runner(threads: 1).run(scenario())
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(UUID().uuidString)")
-        XCTAssertThrowsError(try runner.write([done], into: folder)) { XCTAssertEqual($0 as? RunError, .cancelled) }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
+        let claim = try runner.claim(folder, for: [done.scenario], force: false)
+        XCTAssertThrowsError(try runner.write([done], into: claim)) { XCTAssertEqual($0 as? RunError, .cancelled) }
+        claim.release()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "the claim left the folder it made")
     }
 
     func testTheMemoryLimitIsReadAndARunTooLargeIsRefused() throws {
