@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Engine", "Runs", "Scenarios", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Runs", "Output", "Model"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine", "Runs"]),
         .testTarget(
             name: "SweepsTests",
             dependencies: ["Sweeps", "Runs", "Scenarios", "Engine", "Output", "Randomness", .product(name: "GRDB", package: "GRDB.swift")]

@@ -143,23 +143,44 @@ public enum Calibration {
             throw CalibrationError("--free \(repeated) is given twice")
         }
         let base = try problem.load()
-        let start = try problem.free.map { free in
-            let current = try currentValue(of: free.key, in: base.parameters)
+        // Each free key is set through its declaration (ScenarioKeys), on the scenario loaded once: the file is not
+        // read again at every evaluation, and a key that is not a number of the schema is refused up front.
+        let access = try problem.free.map { free throws -> NumericAccess in
+            guard !free.key.hasPrefix("run."), let numeric = ScenarioKeys.declaration(for: free.key)?.numeric else {
+                throw CalibrationError(
+                    "--free \(free.key): not a numeric model key (run settings cannot be fitted; `repoverty keys` lists"
+                        + " the keys)")
+            }
+            return numeric
+        }
+        let start = zip(problem.free, access).map { free, numeric in
+            let current = numeric.get(base.parameters)
             let margin = 0.01 * (free.high - free.low)
             return (free.low + margin...free.high - margin).contains(current) ? current : (free.low + free.high) / 2
         }
+        /// The base scenario with the free keys at `values`, checked against every range and rule.
+        func scenario(at values: [Double]) throws -> Scenario {
+            var scenario = base
+            for (numeric, value) in zip(access, values) { numeric.set(&scenario.parameters, value) }
+            try ScenarioLoader.validate(scenario.parameters, label: problem.scenarioPath)
+            scenario.overrides += zip(problem.free, values).map { "\($0.key)=\(Self.exact($1))" }
+            return scenario
+        }
         // Both bounds must be valid values of their keys, so no evaluation inside them can be refused.
-        for free in problem.free {
+        for (index, free) in problem.free.enumerated() {
             for bound in [free.low, free.high] {
-                _ = try problem.load(["\(free.key)=\(Self.exact(bound))"])
+                var values = start
+                values[index] = bound
+                do { _ = try scenario(at: values) } catch let error as ScenarioError {
+                    throw CalibrationError("--free \(free.key)=\(free.low)..\(free.high): \(error.message)")
+                }
             }
         }
         var evaluations = 0
         let runner = Runner(threads: problem.threads, observer: observer)
         func evaluate(_ values: [Double]) throws -> CalibrationEvaluation {
             evaluations += 1
-            let overrides = zip(problem.free, values).map { "\($0.key)=\(Self.exact($1))" }
-            let metrics = try runner.run(try problem.load(overrides)).metrics
+            let metrics = try runner.run(try scenario(at: values)).metrics
             let figures = Dictionary(
                 metrics.filter { $0.year == nil }.map { ($0.name, $0.estimate) },
                 uniquingKeysWith: { first, _ in first })
@@ -190,20 +211,16 @@ public enum Calibration {
             min(free.high, max(free.low, rounded(free.value(atCoordinate: x))))
         }
         let fitted = try evaluate(best)
+        // A target undefined where the search ended (an empty cohort, no entries to avert) means there was nothing to
+        // fit: a "fitted" scenario would be a guess presented as a fit.
+        for (target, simulated) in zip(problem.targets, fitted.simulated) where simulated == nil {
+            throw CalibrationError(
+                "--target \(target.metric): the metric is undefined at the fitted point (after \(evaluations)"
+                    + " evaluations), so nothing was fitted; check that the scenario's cohort and the metric exist")
+        }
         return CalibrationResult(
             start: start, fitted: fitted, iterations: outcome.iterations, evaluations: evaluations,
             converged: outcome.converged)
-    }
-
-    /// A key's value in resolved parameters, found through their JSON form (the keys of a scenario file).
-    static func currentValue(of key: String, in parameters: ScenarioParameters) throws -> Double {
-        var node: Any? = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(parameters))
-        for part in key.split(separator: ".") { node = (node as? [String: Any])?[String(part)] }
-        // A boolean key reads as a number here too; the bound check in `fit` then refuses it with the loader's error.
-        guard let number = node as? NSNumber else {
-            throw CalibrationError("--free \(key): not a numeric scenario key (see docs/MODEL.md §3 for the keys)")
-        }
-        return number.doubleValue
     }
 
     /// A value as an override, exactly (17 significant digits round-trip a Double).

@@ -1,6 +1,7 @@
 @testable import Calibration
 import Foundation
 import Model
+import Runs
 import XCTest
 
 /// The pieces of `calibrate`: GSL's simplex over Swift functions, the bounded map, parsing and the fitted file.
@@ -55,12 +56,37 @@ final class CalibrationTests: XCTestCase {
         }
     }
 
-    func testCurrentValueReadsScenarioKeys() throws {
-        var parameters = ScenarioParameters()
-        parameters.interventions.dibao.standard = 4321
-        XCTAssertEqual(try Calibration.currentValue(of: "interventions.dibao.standard", in: parameters), 4321)
-        XCTAssertThrowsError(try Calibration.currentValue(of: "interventions.dibao.nosuch", in: parameters))
-        XCTAssertThrowsError(try Calibration.currentValue(of: "interventions.dibao", in: parameters))
+    static let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios/reference.yaml").path
+
+    private func problem(free: String, target: String = "cumulative_repoverty_rate=0.2", overrides: [String] = [])
+        throws -> CalibrationProblem
+    {
+        CalibrationProblem(
+            scenarioPath: Self.reference, overrides: overrides, size: RunSize(replicates: 2, households: 300, years: 2),
+            targets: [try CalibrationTarget(parsing: target)], free: [try FreeParameter(parsing: free)], threads: 1,
+            maxIterations: 3)
+    }
+
+    /// Free keys are the schema's numeric keys (ScenarioKeys), never a run setting, and their bounds must be valid.
+    func testFreeKeysMustBeNumericModelKeysWithValidBounds() throws {
+        for free in ["interventions.dibao.nosuch=1..2", "interventions.dibao=1..2", "population.profile=1..2",
+                     "run.seed=1..5"] {
+            XCTAssertThrowsError(try Calibration.fit(try problem(free: free)), free) { error in
+                XCTAssertTrue("\(error)".contains("not a numeric model key"), "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try Calibration.fit(try problem(free: "shocks.flood.probability=0.1..1.5"))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("--free shocks.flood.probability=0.1..1.5: "), "\(error)")
+        }
+    }
+
+    /// A target undefined at every evaluation (an empty cohort) is an error, never a "fitted" scenario.
+    func testAnUndefinedTargetFitsNothing() throws {
+        let empty = try problem(free: "interventions.dibao.standard=4000..6500", overrides: ["economy.povertyLine=1e9"])
+        XCTAssertThrowsError(try Calibration.fit(empty)) { error in
+            XCTAssertTrue("\(error)".contains("undefined at the fitted point"), "\(error)")
+        }
     }
 
     func testFittedScenarioNestsKeysAndExtendsTheInputRelatively() {
