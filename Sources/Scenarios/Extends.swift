@@ -46,9 +46,13 @@ enum Extends {
         case .scalar where root.tagName == .null:
             return [FileLayer(file: file, description: nil, settings: [])]
         default:
+            // A file whose top level is not a mapping is not a scenario at all (`extends: /etc/passwd`, a `.env`): its
+            // contents are never echoed, only what kind of thing it holds (issue 13, family 5).
             let sections = ParameterTree.defaults.schema.keys.joined(separator: ", ")
+            let found = if case .scalar = root { "plain text" } else { SchemaWalk.describe(root) }
             throw ScenarioError(file: file, line: root.mark?.line,
-                                message: "expected a mapping of sections (\(sections)) at the top level, got \(SchemaWalk.describe(root))")
+                                message: "not a scenario file: expected a mapping of sections (\(sections)) at the top"
+                                    + " level, got \(found)")
         }
 
         var extends: (path: String, line: Int?)?

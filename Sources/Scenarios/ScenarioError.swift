@@ -58,10 +58,30 @@ extension ScenarioError {
             return (offset.map { lineNumber(ofUTF8Offset: $0, in: text) }, "cannot read the YAML text: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return (context.mark.line, "duplicate key \(keys) in the same mapping")
+            // Yams marks the first occurrence; the mistake a reader looks for is the repeat, further down.
+            let repeated = duplicates.first.flatMap { repeatLine(of: $0, after: context.mark, in: text) }
+            return (repeated ?? context.mark.line, "duplicate key \(keys) in the same mapping")
         default:
             return (nil, "YAML error: \(yamlError)")
         }
+    }
+
+    /// The line of the next key `key` at the indentation of its first occurrence (`first`, 1-based line and column), when
+    /// it can be found by reading the lines; nil otherwise (flow mappings, quoted keys written differently).
+    static func repeatLine(of key: String, after first: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let indentation = first.column - 1
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let leading = line.prefix { $0 == " " }.count
+            guard leading == indentation else { continue }
+            let rest = line.dropFirst(leading)
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") { return index + 1 }
+            }
+        }
+        return nil
     }
 
     /// The 1-based line containing the byte at `offset` of `text`'s UTF-8, clamped to the text.

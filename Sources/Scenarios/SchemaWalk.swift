@@ -226,7 +226,9 @@ struct SchemaWalk {
         case let .scalar(scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             if node.tagName == .null, !quoted { return scalar.string.isEmpty ? "nothing" : scalar.string }
-            let text = scalar.string.count > 60 ? String(scalar.string.prefix(57)) + "..." : scalar.string
+            // At most a short, one-line excerpt of a value: an error message is no place to copy a file into.
+            let oneLine = scalar.string.replacingOccurrences(of: "\n", with: " ")
+            let text = oneLine.count > 32 ? String(oneLine.prefix(29)) + "..." : oneLine
             if expectingNumber, quoted, Double(scalar.string.trimmingCharacters(in: .whitespaces)) != nil {
                 return "the quoted text '\(text)' (remove the quotes to give a number)"
             }

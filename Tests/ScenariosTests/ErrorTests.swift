@@ -199,17 +199,22 @@ final class ErrorTests: XCTestCase {
         XCTAssertTrue(unclosed?.message.hasPrefix("YAML syntax error") ?? false)
     }
 
-    func testDuplicateKeyNamesTheLine() {
-        assertError(loadError("run:\n  years: 3\n  years: 4\n"), file: file, line: 2, keyPath: nil,
+    /// The line given is the repeat's, which is what a reader must remove.
+    func testDuplicateKeyNamesTheLineOfTheRepeat() {
+        assertError(loadError("run:\n  years: 3\n  seed: 2\n  years: 4\n"), file: file, line: 4, keyPath: nil,
                     contains: ["duplicate key `years`"])
+        assertError(loadError("run:\n  years: 3\nshocks:\n  flood: {}\nrun:\n  seed: 1\n"), file: file, line: 5,
+                    keyPath: nil, contains: ["duplicate key `run`"])
     }
 
     func testTopLevelMustBeAMapping() {
         assertError(loadError("- population\n- run\n"), file: file, line: 1, keyPath: nil,
                     contains: ["expected a mapping of sections (population, economy, demography, shocks, interventions, run)",
                                "at the top level, got a list"])
-        assertError(loadError("just text\n"), file: file, line: 1, keyPath: nil,
-                    contains: ["at the top level, got 'just text'"])
+        // Not a scenario at all: its contents are never echoed (a `.env` or /etc/passwd named by `extends`).
+        let text = loadError("API_TOKEN=sk-live-0123456789\n")
+        assertError(text, file: file, line: 1, keyPath: nil, contains: ["not a scenario file", "got plain text"])
+        XCTAssertFalse(text?.message.contains("sk-live") ?? true, text?.message ?? "")
     }
 
     func testDescriptionMustBeText() {
