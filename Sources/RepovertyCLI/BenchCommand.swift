@@ -21,7 +21,10 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(help: "Runs of each configuration; the best is reported.")
+    @Option(
+        parsing: .unconditional,
+        help: "Runs of each configuration; the best is reported.",
+        transform: OptionValues.whole)
     var repetitions: Int = 1
 
     func validate() throws {

@@ -26,10 +26,13 @@ struct PopulationCommand: ParsableCommand {
     @Argument(help: "A profile file or a scenario file (YAML).")
     var scenario: String
 
-    @Option(help: "Households to synthesise.")
+    @Option(parsing: .unconditional, help: "Households to synthesise.", transform: OptionValues.whole)
     var households: Int = 100_000
 
-    @Option(help: "Seed of the population (default: the scenario's run.seed).")
+    @Option(
+        parsing: .unconditional,
+        help: "Seed of the population (default: the scenario's run.seed).",
+        transform: OptionValues.seed)
     var seed: UInt64?
 
     @Option(help: "Folder for population.csv.")

@@ -25,7 +25,10 @@ struct Reproduce: ParsableCommand {
     @Argument(help: "run.json files (or a comparison's compare.json).")
     var records: [String]
 
-    @Option(help: "Worker threads; results are identical for any number. Default: the number of cores.")
+    @Option(
+        parsing: .unconditional,
+        help: "Worker threads; results are identical for any number. Default: the number of cores.",
+        transform: OptionValues.whole)
     var threads: Int?
 
     @Option(help: "Also write the re-made files into this folder (DIR/<scenario>/summary.csv, DIR/compare.csv).")

@@ -4,19 +4,34 @@ import Runs
 /// Options shared by every command that runs the model: each overrides the scenario's `run` section or any key.
 /// Only `--set` values stay text; the run options reach the library typed (`RunSize`).
 struct RunOptions: ParsableArguments {
-    @Option(help: "Seed of every random stream (overrides run.seed).")
+    @Option(
+        parsing: .unconditional,
+        help: "Seed of every random stream (overrides run.seed).",
+        transform: OptionValues.seed)
     var seed: UInt64?
 
-    @Option(help: "Replicates of the years (overrides run.replicates).")
+    @Option(
+        parsing: .unconditional,
+        help: "Replicates of the years (overrides run.replicates).",
+        transform: OptionValues.whole)
     var replicates: Int?
 
-    @Option(help: "Households to synthesise (overrides run.households).")
+    @Option(
+        parsing: .unconditional,
+        help: "Households to synthesise (overrides run.households).",
+        transform: OptionValues.whole)
     var households: Int?
 
-    @Option(help: "Years of the horizon after year 0 (overrides run.years).")
+    @Option(
+        parsing: .unconditional,
+        help: "Years of the horizon after year 0 (overrides run.years).",
+        transform: OptionValues.whole)
     var years: Int?
 
-    @Option(help: "Worker threads; results are identical for any number. Default: the number of cores.")
+    @Option(
+        parsing: .unconditional,
+        help: "Worker threads; results are identical for any number. Default: the number of cores.",
+        transform: OptionValues.whole)
     var threads: Int?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override any scenario key.", valueName: "key.path=value"))

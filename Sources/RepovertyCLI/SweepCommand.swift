@@ -40,7 +40,10 @@ struct Sweep: ParsableCommand {
     @Flag(help: "Write Slurm scripts (an array job, task I running shard I/N, and a merge job) into DIR/slurm/ instead of running.")
     var slurm = false
 
-    @Option(help: "With --slurm: the number of array tasks N (default: one per point, at most 32).")
+    @Option(
+        parsing: .unconditional,
+        help: "With --slurm: the number of array tasks N (default: one per point, at most 32).",
+        transform: OptionValues.whole)
     var tasks: Int?
 
     @Option(
@@ -49,7 +52,7 @@ struct Sweep: ParsableCommand {
     var sbatchOptions: [String] = []
 
     /// Test hook: stop after this many points as if interrupted (exit 1, finished points kept).
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden, transform: OptionValues.whole)
     var stopAfterPoints: Int?
 
     func validate() throws {

@@ -15,7 +15,10 @@ struct SweepDefinitionOptions: ParsableArguments {
             valueName: "key.path=values"))
     var grid: [String] = []
 
-    @Option(help: "Draw N points by Latin-hypercube sampling over the --grid KEY=LOW..HIGH ranges instead of a grid.")
+    @Option(
+        parsing: .unconditional,
+        help: "Draw N points by Latin-hypercube sampling over the --grid KEY=LOW..HIGH ranges instead of a grid.",
+        transform: OptionValues.whole)
     var sample: Int?
 
     func validate() throws {

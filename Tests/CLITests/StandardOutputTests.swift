@@ -36,3 +36,22 @@ final class StandardOutputTests: XCTestCase {
         }
     }
 }
+
+/// Numeric options say what is allowed, whatever the user typed (issue 13, family 10).
+final class NumericOptionTests: XCTestCase {
+    func testNegativeAndMalformedNumbersSayWhatIsAllowed() throws {
+        let cases: [(arguments: [String], says: String)] = [
+            (["--threads", "-1"], "--threads must be at least 1, got -1"),
+            (["--households", "-3"], "--households must be at least 1, got -3"),
+            (["--seed", "-5"], "expected a whole number from 0 to 18446744073709551615, got '-5'"),
+            (["--seed", "18446744073709551616"], "expected a whole number from 0 to 18446744073709551615"),
+            (["--years", "2.5"], "expected a whole number such as 1000, got '2.5'"),
+        ]
+        for (arguments, says) in cases {
+            let result = try Executable.run(["run", "scenarios/reference.yaml"] + arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.standardError)")
+            XCTAssertTrue(result.standardError.contains(says), "\(arguments): \(result.standardError)")
+            XCTAssertFalse(result.standardError.contains("Missing value"), "\(arguments): \(result.standardError)")
+        }
+    }
+}
