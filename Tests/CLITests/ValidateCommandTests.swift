@@ -140,7 +140,7 @@ final class ValidateCommandTests: XCTestCase {
             (["--set", "run.households=-4"], "--set: run.households: expected a whole number between 1 and"),
             (["--households", "0"], "--households must be at least 1, got 0"),
             (["--households=-5"], "--households must be at least 1, got -5"),
-            (["--households", "-5"], "Missing value for '--households <households>'"),
+            (["--households", "-5"], "--households must be at least 1, got -5"),
             (["--years", "0"], "--years must be at least 1, got 0"),
             (["--replicates", "0"], "--replicates must be at least 1, got 0"),
             (["--replicates", "many"], "--replicates"),
