@@ -50,7 +50,7 @@ public final class OutputFolder {
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
-            if !existed { try? files.removeItem(at: folder) }
+            if !existed { rmdir(folder.path) }
             throw .notWritable(path: folder.path, reason: reason)
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -81,7 +81,7 @@ public final class OutputFolder {
         close(lockDescriptor)
         if created && !written {
             try? FileManager.default.removeItem(at: url.appendingPathComponent(Self.lockFileName))
-            try? FileManager.default.removeItem(at: url)  // fails, as it should, unless the folder is empty
+            rmdir(url.path)  // removes the folder only if it is empty: anything written by other means stays
         }
     }
 

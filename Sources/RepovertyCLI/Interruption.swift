@@ -40,11 +40,21 @@ final class Interruption: SimulationObserver, @unchecked Sendable {
 
     func taskFinished(completed: Int, total: Int) {}
 
+    /// The signal received, by name (`SIGTERM`), or nil before any.
+    var signalName: String? {
+        switch received.load(ordering: .relaxed) {
+        case 0: nil
+        case SIGTERM: "SIGTERM"
+        case SIGINT: "SIGINT"
+        default: "a signal"
+        }
+    }
+
     /// The failure a stopped command reports: which signal, and that nothing was written.
     func failure() -> RunFailure {
-        let number = received.load(ordering: .relaxed)
-        let name = number == SIGTERM ? "SIGTERM" : number == SIGINT ? "SIGINT" : "a signal"
-        return RunFailure(message: "interrupted by \(name): the run was stopped before it finished; no results were written")
+        RunFailure(
+            message: "interrupted by \(signalName ?? "a signal"): the run was stopped before it finished;"
+                + " no results were written")
     }
 
     /// Throws ``failure()`` if a signal has arrived: called before results are written.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Output
+import Runs
 import Sweeps
 
 /// `repoverty merge DIR... --output DIR`: combine the shards of a sweep into one store and one `sweep.csv`.
@@ -27,6 +28,9 @@ struct Merge: ParsableCommand {
     @Option(help: "Also print the rows to standard output as csv or json.")
     var format: SweepOutputFormat?
 
+    @Flag(help: "Replace a different sweep in the output folder (by default merge refuses, exit 2).")
+    var force = false
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("expected at least one shard folder to merge") }
     }
@@ -43,8 +47,12 @@ struct Merge: ParsableCommand {
         let directory = URL(fileURLWithPath: output, isDirectory: true)
         let storeURL = directory.appendingPathComponent("sweep.sqlite")
         let csvURL = directory.appendingPathComponent("sweep.csv")
+        let folder: OutputFolder
+        do { folder = try OutputFolder(claiming: directory) } catch { throw RunError.outputFolder(error) }
+        defer { folder.release() }
         do {
-            let (report, points) = try SweepMerge.merge(inputs: urls, into: storeURL)
+            let (report, points) = try SweepMerge.merge(
+                inputs: urls, into: storeURL, force: force, isCancelled: { Interruption.shared.isCancelled })
             let rows = SweepTable.rows(points)
             try AtomicFile.write(SweepTable.csv(keyPaths: report.identity.keyPaths, rows: rows), to: csvURL)
             if let format { printSweepRows(format, keyPaths: report.identity.keyPaths, rows: rows) }

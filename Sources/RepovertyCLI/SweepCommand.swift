@@ -68,6 +68,11 @@ struct Sweep: ParsableCommand {
         let shard = try self.shard.map { text throws in try Shard.parse(text) } ?? .whole
         let plan = try definition.plan(overrides: options.overrides, size: options.size, shard: shard)
         let directory = URL(fileURLWithPath: output, isDirectory: true)
+        // Before any file is made: every point must fit in memory, and the folder must be ours and writable.
+        try Runner(threads: options.size.resolvedThreads).checkMemory(plan.points.map(\.scenario))
+        let folder: OutputFolder
+        do { folder = try OutputFolder(claiming: directory) } catch { throw RunError.outputFolder(error) }
+        defer { folder.release() }
         if slurm { return try writeSlurmScripts(plan, directory: directory) }
 
         let storeURL = directory.appendingPathComponent("sweep.sqlite")
@@ -87,8 +92,12 @@ struct Sweep: ParsableCommand {
         let progress = SweepProgress(quiet: quiet, toStandardError: format != nil, stopAfter: stopAfterPoints)
         let report: SweepRunner.Report
         do {
-            report = try SweepRunner(threads: options.size.resolvedThreads).run(plan, store: store, observer: progress)
-        } catch { throw sweepFailure(error, writing: storeURL.path) }
+            report = try SweepRunner(threads: options.size.resolvedThreads, isCancelled: { Interruption.shared.isCancelled })
+                .run(plan, store: store, observer: progress)
+        } catch {
+            try? store.close()
+            throw sweepFailure(error, writing: storeURL.path)
+        }
 
         let csvURL = directory.appendingPathComponent("sweep.csv")
         let rows: [SweepTable.Row]
@@ -117,7 +126,11 @@ struct Sweep: ParsableCommand {
             output: absoluteOutput, workingDirectory: FileManager.default.currentDirectoryPath, tasks: taskCount,
             cpusPerTask: options.threads ?? 1, options: sbatchOptions, jobName: "repoverty-\(plan.scenarioName)")
         let written: [URL]
-        do { written = try scripts.write(into: directory) } catch { throw RunFailure(message: "cannot write the Slurm scripts into \(directory.path): \(error)") }
+        do { written = try scripts.write(into: directory) } catch let error as SlurmScriptError {
+            throw BadInput(message: error.description)
+        } catch {
+            throw RunFailure(message: "cannot write the Slurm scripts into \(directory.path): \(error)")
+        }
         if quiet { return }
         print("""
             \(plan.scenarioName): \(plan.totalPoints) points in \(taskCount) array tasks (task I runs --shard I/\(taskCount))
@@ -143,7 +156,7 @@ final class SweepProgress: SweepObserver {
         self.stopAfter = stopAfter
     }
 
-    var shouldStop: Bool { stopAfter.map { finished >= $0 } ?? false }
+    var shouldStop: Bool { Interruption.shared.isCancelled || stopAfter.map { finished >= $0 } ?? false }
 
     func pointStarted(_ point: PlannedPoint, position: Int, remaining: Int) {}
 
@@ -156,6 +169,7 @@ final class SweepProgress: SweepObserver {
     func say(_ line: String) {
         if quiet { return }
         if toStandardError { printToStandardError(line) } else { print(line) }
+        fflush(nil)  // a log file or pipe on a cluster sees each point as it finishes
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Runs
 import Sweeps
 
@@ -71,8 +72,16 @@ func sweepFailure(_ error: Error, writing path: String) -> Error {
         case .exists, .differentSweep, .differentPoint, .notAStore, .missing: return BadInput(message: error.description)
         case .unknownPoint: return RunFailure(message: error.description)
         }
-    case let error as SweepMergeError: return BadInput(message: error.description)
-    case let error as SweepRunError: return RunFailure(message: error.description)
+    case let error as SweepMergeError:
+        if case .stopped = error { return RunFailure(message: "interrupted by \(Interruption.shared.signalName ?? "a signal"): \(error)") }
+        return BadInput(message: error.description)
+    case let error as SweepRunError:
+        if case .stopped = error, Interruption.shared.isCancelled {
+            return RunFailure(message: "\(Interruption.shared.signalName.map { "interrupted by \($0): " } ?? "")\(error)")
+        }
+        return RunFailure(message: error.description)
+    case let error as RunError: return error.commandError
+    case let error as OutputFolderError: return RunError.outputFolder(error).commandError
     case is BadInput, is RunFailure: return error
     default: return RunFailure(message: "\(path): \(error)")
     }

@@ -17,12 +17,20 @@ public enum SweepMerge {
     /// Merges `inputs` (each a `sweep.sqlite`) into `output` (a `sweep.sqlite`, replaced if it exists).
     ///
     /// - Throws: ``SweepMergeError`` when the inputs disagree or do not cover every point of the sweep.
-    public static func merge(inputs: [URL], into output: URL) throws -> (report: Report, points: [StoredPoint]) {
+    ///
+    /// - Parameters:
+    ///   - force: replace a store at `output` that holds a different sweep; without it that is refused, since merge
+    ///     must never silently replace a sweep it did not make (issue 13). A store of the same sweep is replaced.
+    ///   - isCancelled: read between inputs and before the merged store is moved into place.
+    public static func merge(
+        inputs: [URL], into output: URL, force: Bool = false, isCancelled: () -> Bool = { false }
+    ) throws -> (report: Report, points: [StoredPoint]) {
         guard !inputs.isEmpty else { throw SweepMergeError.noInputs }
         var identity: SweepIdentity?
         var merged: [Int: StoredPoint] = [:]
         var source: [Int: String] = [:]
         for input in inputs {
+            if isCancelled() { throw SweepMergeError.stopped }
             let store = try SweepStore.open(at: input)
             let found = try store.identity()
             if let identity, identity != found {
@@ -53,6 +61,24 @@ public enum SweepMerge {
         if !missing.isEmpty { throw SweepMergeError.incomplete(missing: missing, total: identity.pointCount) }
 
         let points = (0..<identity.pointCount).compactMap { merged[$0] }
+        if !force, FileManager.default.fileExists(atPath: output.path),
+            !inputs.contains(where: { $0.standardizedFileURL.path == output.standardizedFileURL.path })
+        {
+            // The same sweep means the same identity and the same parameters at every point the store holds (the
+            // identity alone names the design's shape, not its values).
+            let existing = try? SweepStore.open(at: output)
+            let found = try? existing?.identity()
+            let stored = (try? existing?.storedPoints()) ?? []
+            try? existing?.close()
+            let samePoints = stored.allSatisfy { point in
+                merged[point.index].map { $0.parametersJSON == point.parametersJSON } ?? false
+            }
+            if found != identity || !samePoints {
+                let what = found.map { samePoints ? $0.description : "\($0.description), with other values" }
+                throw SweepMergeError.wouldReplace(output.path, found: what ?? "not a sweep store")
+            }
+        }
+        if isCancelled() { throw SweepMergeError.stopped }
         let folder = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(
@@ -95,6 +121,10 @@ public enum SweepMergeError: Error, Equatable, CustomStringConvertible {
     case differentSweeps(first: String, expected: String, String, String)
     case conflictingPoint(Int, String, String)
     case incomplete(missing: [Int], total: Int)
+    /// The output already holds a different sweep (or another file), and `--force` was not given.
+    case wouldReplace(String, found: String)
+    /// A signal asked merge to stop; nothing was written.
+    case stopped
 
     public var description: String {
         switch self {
@@ -107,6 +137,10 @@ public enum SweepMergeError: Error, Equatable, CustomStringConvertible {
             "\(missing.count) of \(total) points are missing or unfinished (points "
                 + missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
                 + "); finish those shards (sweep --shard I/N --resume) and merge again"
+        case .wouldReplace(let path, let found):
+            "\(path) already holds a different sweep (\(found)); nothing was merged. Choose another --output, or give"
+                + " --force to replace it"
+        case .stopped: "merge was stopped before it finished; nothing was written"
         }
     }
 }

@@ -34,9 +34,19 @@ public enum SweepRunError: Error, CustomStringConvertible {
 /// point's figures never depend on how many points or threads there are.
 public struct SweepRunner {
     public let threads: Int
+    /// Read between points and between the blocks of a point (a signal, a scheduler's time limit): true stops the
+    /// sweep; the point under way is dropped and runs again on `--resume`, so the result is the same.
+    public let isCancelled: @Sendable () -> Bool
 
-    public init(threads: Int) {
+    public init(threads: Int, isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.threads = threads
+        self.isCancelled = isCancelled
+    }
+
+    /// The engine's view of ``isCancelled``.
+    private struct Cancellation: RunObserver {
+        let isCancelledNow: @Sendable () -> Bool
+        var isCancelled: Bool { isCancelledNow() }
     }
 
     /// What a run did.
@@ -49,19 +59,27 @@ public struct SweepRunner {
 
     /// Runs the plan's incomplete points and records each in `store`.
     ///
-    /// - Throws: ``SweepRunError`` when stopped or when a point fails; points finished before stay in the store.
+    /// Every point's memory is checked before any runs, as `run` checks a scenario's (issue 13): a sweep too large
+    /// for the machine is refused at once, not after hours.
+    ///
+    /// - Throws: ``RunError`` when a point cannot fit in memory; ``SweepRunError`` when stopped or when a point
+    ///   fails; points finished before stay in the store.
     public func run(_ plan: SweepPlan, store: SweepStore, observer: SweepObserver? = nil) throws -> Report {
+        let runner = Runner(threads: threads, observer: Cancellation(isCancelledNow: isCancelled))
+        try runner.checkMemory(plan.points.map(\.scenario))
         try store.addPending(plan.points)
         let done = try store.completedPoints()
         let remaining = plan.points.filter { !done.contains($0.index) }
         let skipped = plan.points.count - remaining.count
         for (offset, point) in remaining.enumerated() {
-            if observer?.shouldStop == true {
+            if observer?.shouldStop == true || isCancelled() {
                 throw SweepRunError.stopped(completed: skipped + offset, total: plan.points.count)
             }
             observer?.pointStarted(point, position: offset + 1, remaining: remaining.count)
             var completed: CompletedRun
-            do { completed = try Runner(threads: threads).run(point.scenario) } catch {
+            do { completed = try runner.run(point.scenario) } catch .cancelled {
+                throw SweepRunError.stopped(completed: skipped + offset, total: plan.points.count)
+            } catch {
                 throw SweepRunError.pointFailed(point: point.index, reason: "\(error)")
             }
             completed.provenance.shard = plan.shard.description

@@ -149,3 +149,68 @@ final class RunningCommand: @unchecked Sendable {
         var description: String { message }
     }
 }
+
+/// SIGTERM during a sweep (a scheduler's time limit): it stops between blocks, exits 1, says how to resume, and
+/// `--resume` finishes it to exactly the figures of an uninterrupted sweep (issue 13, family 1).
+final class SweepInterruptionTests: XCTestCase {
+    func testSigtermStopsASweepAndResumeFinishesItIdentically() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let sweep = ["sweep", "scenarios/reference.yaml", "--grid", "interventions.dibao.standard=4000,4500,5000,5500",
+                     "--households", "40000", "--replicates", "2", "--years", "3"]
+        let whole = try Executable.run(sweep + ["--quiet", "--output", folder.appendingPathComponent("whole").path])
+        XCTAssertEqual(whole.status, 0, whole.standardError)
+
+        let cut = folder.appendingPathComponent("cut")
+        let running = try RunningCommand(sweep + ["--output", cut.path])
+        try running.waitForOutput("point 0 (1/4)")
+        let result = try running.signal(SIGTERM, timeout: 60)
+        XCTAssertEqual(result.status, 1, result.standardError)
+        XCTAssertTrue(result.standardError.hasPrefix("error: interrupted by SIGTERM: the sweep stopped with "), result.standardError)
+        XCTAssertTrue(result.standardError.contains("--resume"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cut.appendingPathComponent("sweep.csv").path))
+
+        let resumed = try Executable.run(sweep + ["--resume", "--quiet", "--output", cut.path])
+        XCTAssertEqual(resumed.status, 0, resumed.standardError)
+        XCTAssertEqual(
+            try Data(contentsOf: cut.appendingPathComponent("sweep.csv")),
+            try Data(contentsOf: folder.appendingPathComponent("whole/sweep.csv")))
+    }
+
+    func testASweepTooLargeForTheMemoryIsRefusedBeforeAnyFile() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let output = folder.appendingPathComponent("huge")
+        let result = try Executable.run(
+            ["sweep", "scenarios/reference.yaml", "--grid", "interventions.dibao.standard=4000,5000",
+             "--households", "100000000", "--replicates", "100000", "--years", "100", "--output", output.path])
+        XCTAssertEqual(result.status, 2, result.standardError)
+        XCTAssertTrue(result.standardError.contains("of memory"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "the sweep made its folder")
+        let limited = try Executable.run(
+            ["sweep", "scenarios/reference.yaml", "--grid", "interventions.dibao.standard=4000,5000",
+             "--households", "200000", "--output", output.path], environment: ["REPOVERTY_MEMORY_LIMIT": "1M"])
+        XCTAssertEqual(limited.status, 2, limited.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "the sweep made its folder")
+    }
+
+    func testMergeRefusesToReplaceADifferentSweep() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        func sweep(_ values: String, _ name: String) throws {
+            let result = try Executable.run(
+                ["sweep", "scenarios/reference.yaml", "--grid", "interventions.dibao.standard=\(values)",
+                 "--households", "300", "--replicates", "2", "--years", "2", "--quiet",
+                 "--output", folder.appendingPathComponent(name).path])
+            XCTAssertEqual(result.status, 0, result.standardError)
+        }
+        try sweep("4000,5000", "a")
+        try sweep("4500,5500", "b")
+        let target = folder.appendingPathComponent("a").path
+        let recorded = try Data(contentsOf: folder.appendingPathComponent("a/sweep.csv"))
+        let refused = try Executable.run(["merge", folder.appendingPathComponent("b").path, "--output", target, "--quiet"])
+        XCTAssertEqual(refused.status, 2, refused.standardError)
+        XCTAssertTrue(refused.standardError.contains("already holds a different sweep"), refused.standardError)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("a/sweep.csv")), recorded)
+        let forced = try Executable.run(
+            ["merge", folder.appendingPathComponent("b").path, "--output", target, "--quiet", "--force"])
+        XCTAssertEqual(forced.status, 0, forced.standardError)
+    }
+}

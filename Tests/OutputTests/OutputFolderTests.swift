@@ -32,6 +32,13 @@ final class OutputFolderTests: XCTestCase {
         claim?.release()
         claim = nil
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "an unused, created folder was left")
+        // A folder the claim made but something else wrote into (a sweep's store) is kept, with its files.
+        claim = try OutputFolder(claiming: folder)
+        try Data("store".utf8).write(to: folder.appendingPathComponent("sweep.sqlite"))
+        claim?.release()
+        claim = nil
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("sweep.sqlite").path))
+        try FileManager.default.removeItem(at: folder)
         // A folder that held something before is kept.
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: folder.appendingPathComponent("notes.txt"))
