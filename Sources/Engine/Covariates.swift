@@ -13,11 +13,12 @@ public struct Covariates: Sendable {
     public let years: Int
     public let villageCount: Int
     public let countyCount: Int
-    /// village[(year * villageCount + village) * counts.village + i], and likewise for counties and years; one spare
-    /// value at the end, so a place kind with no covariate still has an address to hand over.
-    private let village: [Double]
-    private let county: [Double]
-    private let year: [Double]
+    /// The bytes of village v in year t start at village[(t * villageCount + v) * bytes.village], and likewise for
+    /// counties and years (a flag takes a byte, a multiplier eight); one spare byte at the end, so a place kind with
+    /// no covariate still has an address to hand over.
+    private let village: [UInt8]
+    private let county: [UInt8]
+    private let year: [UInt8]
 
     public init(
         replicate: Int, seed: UInt64, years: Int, layout: VillageLayout, step: YearlyStep, generator: GeneratorKind
@@ -27,10 +28,10 @@ public struct Covariates: Sendable {
         countyCount = layout.countyCount
         let stream = try RandomStream(generator: generator)
         let list = step.covariates
-        func table(_ place: CovariatePlace, places: Int) -> [Double] {
-            let width = List.counts[place]
-            var values = [Double](repeating: 0, count: (years + 1) * places * width + 1)
-            values.withUnsafeMutableBufferPointer { buffer in
+        func table(_ place: CovariatePlace, places: Int) -> [UInt8] {
+            let width = List.bytes[place]
+            var values = [UInt8](repeating: 0, count: (years + 1) * places * width + 1)
+            values.withUnsafeMutableBytes { buffer in
                 for year in 0...years {
                     for index in 0..<places {
                         let draws = CovariateDraws(seed: seed, replicate: replicate, year: year, place: index, stream: stream)
@@ -49,20 +50,20 @@ public struct Covariates: Sendable {
     @inline(__always)
     public func householdYear(year t: Int, village v: Int, county c: Int) -> HouseholdYear {
         var accounts = HouseholdYear(year: t)
-        let counts = List.counts
-        village.withUnsafeBufferPointer { villages in
-            county.withUnsafeBufferPointer { counties in
-                year.withUnsafeBufferPointer { years in
+        let bytes = List.bytes
+        village.withUnsafeBytes { villages in
+            county.withUnsafeBytes { counties in
+                year.withUnsafeBytes { years in
                     List.record(
-                        village: villages.baseAddress! + (t * villageCount + v) * counts.village,
-                        county: counties.baseAddress! + (t * countyCount + c) * counts.county,
-                        year: years.baseAddress! + t * counts.year, into: &accounts)
+                        village: villages.baseAddress! + (t * villageCount + v) * bytes.village,
+                        county: counties.baseAddress! + (t * countyCount + c) * bytes.county,
+                        year: years.baseAddress! + t * bytes.year, into: &accounts)
                 }
             }
         }
         return accounts
     }
 
-    /// Values of the tables, for the memory estimate: per village-year, county-year and year.
-    public static var counts: CovariateCounts { List.counts }
+    /// Bytes of the tables, for the memory estimate: per village-year, county-year and year.
+    public static var bytes: CovariateBytes { List.bytes }
 }

@@ -11,8 +11,8 @@ import Randomness
 /// out what does not grow with the run (the program, GSL's discrete tables). Measured once: 1 household × 20,000
 /// replicates × 100 years peaked at 1.95 GB resident (VmHWM); the estimate says 2.7 GiB.
 public struct MemoryEstimate: Equatable, Sendable {
-    /// Covariates of every replicate, built before the tasks run: a `Double` per place covariate the phases declare,
-    /// per village and year, per county and year, and per year (`Covariates.counts`).
+    /// Covariates of every replicate, built before the tasks run: the bytes of the place covariates the phases declare
+    /// (a flag one, a multiplier eight), per village and year, per county and year, and per year (`Covariates.bytes`).
     public let covariates: Int
     /// The first household of every village (`VillageLayout`).
     public let layout: Int
@@ -50,10 +50,9 @@ public struct MemoryEstimate: Equatable, Sendable {
         /// Bytes Swift adds to every array's storage (object header, count and capacity).
         let arrayHeader = 32
 
-        let counts = Covariates.counts
-        let perReplicateCovariates = Self.product(Self.product(years, villages), counts.village * double)
-            + Self.product(Self.product(years, counties), counts.county * double) + years * counts.year * double
-            + 3 * (double + arrayHeader)
+        let bytes = Covariates.bytes
+        let perReplicateCovariates = Self.product(Self.product(years, villages), bytes.village)
+            + Self.product(Self.product(years, counties), bytes.county) + years * bytes.year + 4 * arrayHeader
         covariates = Self.product(replicates, perReplicateCovariates)
         layout = villages * MemoryLayout<Int>.stride + arrayHeader
         let tally = MemoryLayout<Tally>.stride + Self.product(years, Tally.columnsPerYear) * double

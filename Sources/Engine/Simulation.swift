@@ -169,8 +169,8 @@ extension Simulation {
     /// covariate tables of every replicate and the village layout (issue 5: what grows with the population).
     public static func retainedStateBytes(households: Int, years: Int, replicates: Int, villages: Int, counties: Int) -> Int {
         let tally = MemoryLayout<Tally>.stride + 8 * ((years + 1) * Tally.columnsPerYear + HouseholdType.allCases.count)
-        let counts = Covariates.counts
-        let covariates = (years + 1) * (villages * counts.village + counties * counts.county + counts.year + 1) * 8
+        let bytes = Covariates.bytes
+        let covariates = (years + 1) * (villages * bytes.village + counties * bytes.county + bytes.year)
         let layout = villages * MemoryLayout<Int>.stride
         return replicates * blockCount(households: households) * tally + replicates * covariates + layout
     }

@@ -39,7 +39,7 @@ final class CovariatesTests: XCTestCase {
                 XCTAssertEqual(accounts.price, swings.countyPrice(stream: stream))
             }
         }
-        XCTAssertEqual(Covariates.counts, CovariateCounts(village: 1, county: 2, year: 1))
+        XCTAssertEqual(Covariates.bytes, CovariateBytes(village: 1, county: 9, year: 8))
     }
 
     /// Frequencies over villages × years; tolerance 5 standard errors of a proportion (fails by chance ~1 in 3.5 million).

@@ -426,7 +426,7 @@ final class YearlyStepTests: XCTestCase {
 
     /// The covariates the phases declare, by place: a village flood, a county outbreak and price, a yearly wage.
     func testPhasesDeclareTheirPlaceCovariates() {
-        XCTAssertEqual(YearPhases.Covariates.counts, CovariateCounts(village: 1, county: 2, year: 1))
+        XCTAssertEqual(YearPhases.Covariates.bytes, CovariateBytes(village: 1, county: 9, year: 8))
         XCTAssertEqual(
             YearPhases.Covariates.purposes.map(\.purpose), [.priceCovariate, .floodCovariate, .forcedFloodCovariate, .outbreakCovariate])
     }

@@ -39,12 +39,12 @@ public struct CountyOutbreak: PlaceCovariate {
 
     public init(_ parameters: ScenarioParameters) { avianFlu = AvianFlu(parameters) }
 
-    public func value(draws: CovariateDraws) -> Double {
-        avianFlu.countyOutbreak(year: draws.year, stream: draws.stream(.outbreakCovariate)) ? 1 : 0
+    public func value(draws: CovariateDraws) -> Bool {
+        avianFlu.countyOutbreak(year: draws.year, stream: draws.stream(.outbreakCovariate))
     }
 
     @inline(__always)
-    public static func record(_ value: Double, into accounts: inout HouseholdYear) { accounts.countyOutbreak = value != 0 }
+    public static func record(_ value: Bool, into accounts: inout HouseholdYear) { accounts.countyOutbreak = value }
 }
 
 extension StreamPurpose {

@@ -48,14 +48,14 @@ public struct VillageFlood: PlaceCovariate {
 
     public init(_ parameters: ScenarioParameters) { flood = Flood(parameters) }
 
-    public func value(draws: CovariateDraws) -> Double {
+    public func value(draws: CovariateDraws) -> Bool {
         let floods = flood.naturalFlood(stream: draws.stream(.floodCovariate))
         let forced = flood.forcedFlood(year: draws.year, stream: draws.stream(.forcedFloodCovariate))
-        return floods || forced ? 1 : 0
+        return floods || forced
     }
 
     @inline(__always)
-    public static func record(_ value: Double, into accounts: inout HouseholdYear) { accounts.villageFlooded = value != 0 }
+    public static func record(_ value: Bool, into accounts: inout HouseholdYear) { accounts.villageFlooded = value }
 }
 
 extension StreamPurpose {

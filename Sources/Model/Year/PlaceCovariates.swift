@@ -5,8 +5,9 @@ public enum CovariatePlace: Int, CaseIterable, Sendable {
     case village, county, year
 }
 
-/// How many values of each place a list of covariates holds.
-public struct CovariateCounts: Equatable, Sendable {
+/// How many bytes of values each place holds for a list of covariates: a flag takes one, a multiplier eight, as the
+/// hand-written tables did before the phases declared their covariates.
+public struct CovariateBytes: Equatable, Sendable {
     public var village = 0, county = 0, year = 0
 
     public init(village: Int = 0, county: Int = 0, year: Int = 0) {
@@ -23,8 +24,8 @@ public struct CovariateCounts: Equatable, Sendable {
         }
     }
 
-    static func + (a: CovariateCounts, b: CovariateCounts) -> CovariateCounts {
-        CovariateCounts(village: a.village + b.village, county: a.county + b.county, year: a.year + b.year)
+    static func + (a: CovariateBytes, b: CovariateBytes) -> CovariateBytes {
+        CovariateBytes(village: a.village + b.village, county: a.county + b.county, year: a.year + b.year)
     }
 }
 
@@ -58,31 +59,33 @@ public struct CovariateDraws {
 /// A list of covariates, as the phases of ``YearPhases`` declare them (``YearPhase/Covariates``).
 ///
 /// The engine draws the list before the parallel loop, place by place (``draw(_:draws:into:)``), keeps the values in
-/// tables, and for each household-year hands them back through ``record(village:county:year:into:)``; it knows no
+/// byte tables, and for each household-year hands them back through ``record(village:county:year:into:)``; it knows no
 /// shock by name.
 public protocol PlaceCovariateList: Sendable {
     init(_ parameters: ScenarioParameters) throws
-    /// The values each place holds.
-    static var counts: CovariateCounts { get }
-    /// Draw every covariate of the list drawn at places of kind `place`, writing them at `values[0..<counts[place]]`.
-    func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutablePointer<Double>)
+    /// The bytes of values each place holds.
+    static var bytes: CovariateBytes { get }
+    /// Draw every covariate of the list drawn at places of kind `place`, writing them in the first `bytes[place]`
+    /// bytes at `values`.
+    func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutableRawPointer)
     /// Put the values of a household's village, county and year into its accounts.
     static func record(
-        village: UnsafePointer<Double>, county: UnsafePointer<Double>, year: UnsafePointer<Double>,
-        into accounts: inout HouseholdYear)
+        village: UnsafeRawPointer, county: UnsafeRawPointer, year: UnsafeRawPointer, into accounts: inout HouseholdYear)
     /// The purposes of the list's streams, each with its covariate's name (for the tests of the contract).
     static var purposes: [PhasePurpose] { get }
 }
 
 /// One covariate: a value drawn per place and year, and the field of ``HouseholdYear`` it fills.
 public protocol PlaceCovariate: PlaceCovariateList {
+    /// `Bool` for an event, `Double` for a multiplier.
+    associatedtype Value: BitwiseCopyable
     static var place: CovariatePlace { get }
     /// The purposes of the streams ``value(draws:)`` draws from, in order.
     static var streamPurposes: [StreamPurpose] { get }
     /// The value at `draws.place` in `draws.year`, from the streams of `draws`.
-    func value(draws: CovariateDraws) -> Double
+    func value(draws: CovariateDraws) -> Value
     /// Put the value into a household's accounts.
-    static func record(_ value: Double, into accounts: inout HouseholdYear)
+    static func record(_ value: Value, into accounts: inout HouseholdYear)
 }
 
 extension PlaceCovariate {
@@ -90,27 +93,27 @@ extension PlaceCovariate {
         streamPurposes.map { PhasePurpose(phase: String(describing: Self.self), purpose: $0) }
     }
 
-    public static var counts: CovariateCounts {
+    public static var bytes: CovariateBytes {
+        let size = MemoryLayout<Value>.size
         switch place {
-        case .village: CovariateCounts(village: 1)
-        case .county: CovariateCounts(county: 1)
-        case .year: CovariateCounts(year: 1)
+        case .village: return CovariateBytes(village: size)
+        case .county: return CovariateBytes(county: size)
+        case .year: return CovariateBytes(year: size)
         }
     }
 
-    public func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutablePointer<Double>) {
-        if place == Self.place { values[0] = value(draws: draws) }
+    public func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutableRawPointer) {
+        if place == Self.place { values.storeBytes(of: value(draws: draws), as: Value.self) }
     }
 
     @inline(__always)
     public static func record(
-        village: UnsafePointer<Double>, county: UnsafePointer<Double>, year: UnsafePointer<Double>,
-        into accounts: inout HouseholdYear
+        village: UnsafeRawPointer, county: UnsafeRawPointer, year: UnsafeRawPointer, into accounts: inout HouseholdYear
     ) {
         switch place {
-        case .village: record(village[0], into: &accounts)
-        case .county: record(county[0], into: &accounts)
-        case .year: record(year[0], into: &accounts)
+        case .village: record(village.loadUnaligned(as: Value.self), into: &accounts)
+        case .county: record(county.loadUnaligned(as: Value.self), into: &accounts)
+        case .year: record(year.loadUnaligned(as: Value.self), into: &accounts)
         }
     }
 }
@@ -118,12 +121,11 @@ extension PlaceCovariate {
 /// No covariates: the default of a phase.
 public struct NoCovariates: PlaceCovariateList {
     public init(_ parameters: ScenarioParameters) {}
-    public static var counts: CovariateCounts { CovariateCounts() }
-    public func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutablePointer<Double>) {}
+    public static var bytes: CovariateBytes { CovariateBytes() }
+    public func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutableRawPointer) {}
     @inline(__always)
     public static func record(
-        village: UnsafePointer<Double>, county: UnsafePointer<Double>, year: UnsafePointer<Double>,
-        into accounts: inout HouseholdYear
+        village: UnsafeRawPointer, county: UnsafeRawPointer, year: UnsafeRawPointer, into accounts: inout HouseholdYear
     ) {}
     public static var purposes: [PhasePurpose] { [] }
 }
@@ -138,23 +140,21 @@ public struct CovariateChain<First: PlaceCovariateList, Second: PlaceCovariateLi
         second = try Second(parameters)
     }
 
-    public static var counts: CovariateCounts { First.counts + Second.counts }
+    public static var bytes: CovariateBytes { First.bytes + Second.bytes }
 
-    public func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutablePointer<Double>) {
+    public func draw(_ place: CovariatePlace, draws: CovariateDraws, into values: UnsafeMutableRawPointer) {
         first.draw(place, draws: draws, into: values)
-        second.draw(place, draws: draws, into: values + First.counts[place])
+        second.draw(place, draws: draws, into: values + First.bytes[place])
     }
 
     @inline(__always)
     public static func record(
-        village: UnsafePointer<Double>, county: UnsafePointer<Double>, year: UnsafePointer<Double>,
-        into accounts: inout HouseholdYear
+        village: UnsafeRawPointer, county: UnsafeRawPointer, year: UnsafeRawPointer, into accounts: inout HouseholdYear
     ) {
         First.record(village: village, county: county, year: year, into: &accounts)
-        let counts = First.counts
+        let bytes = First.bytes
         Second.record(
-            village: village + counts.village, county: county + counts.county, year: year + counts.year,
-            into: &accounts)
+            village: village + bytes.village, county: county + bytes.county, year: year + bytes.year, into: &accounts)
     }
 
     public static var purposes: [PhasePurpose] { First.purposes + Second.purposes }
