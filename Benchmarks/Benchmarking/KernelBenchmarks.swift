@@ -67,7 +67,7 @@ public enum KernelBenchmarks {
         let households: [Household] = (0..<Simulation.blockSize).map { index in
             key.household = UInt64(index)
             key.restart(stream, for: .population)
-            var household = synthesis.household(village: 0, stream: stream)
+            var household = synthesis.household(stream: stream)
             var year = HouseholdYear(year: 0, price: 1, wageMultiplier: 1, villageFlooded: false, countyOutbreak: false)
             _ = step.advance(&household, year: &year, key: key, stream: stream)
             return household
@@ -77,7 +77,7 @@ public enum KernelBenchmarks {
             for index in 0..<n {
                 key.household = UInt64(index % Simulation.blockSize)
                 key.restart(stream, for: .population)
-                members += synthesis.household(village: 0, stream: stream).size
+                members += synthesis.household(stream: stream).size
             }
             return Double(members)
         }
@@ -97,10 +97,9 @@ public enum KernelBenchmarks {
         let layout = try VillageLayout(
             households: Simulation.blockSize, parameters: parameters.population.villages, seed: parameters.run.seed,
             generator: GeneratorKind(parameters.run.generator))
-        let swings = PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages)
         let years = parameters.run.years
         let covariates = try Covariates(
-            replicate: 0, seed: parameters.run.seed, years: years, layout: layout, step: step, swings: swings,
+            replicate: 0, seed: parameters.run.seed, years: years, layout: layout, step: step,
             generator: GeneratorKind(parameters.run.generator))
         let task = BlockKernel(
             seed: parameters.run.seed, replicate: 0, block: 0, households: Simulation.blockSize, years: years)

@@ -1,75 +1,69 @@
 import Model
 import Randomness
 
-/// The draws shared by many households: floods per village, outbreaks and prices per county, wages per year
-/// (MODEL.md §4 step 1).
+/// The draws shared by many households, for one replicate (MODEL.md §4 step 1): the tables of the place covariates the
+/// phases declare (``YearPhases``' ``PlaceCovariateList``), by village, county and year.
 ///
-/// Each is drawn on a stream keyed by (seed, purpose, replicate, year, place), never by block, so a household sees
-/// the same flood whatever block or thread simulates it, and every scenario with the same seed sees the same events.
+/// The engine only loops over years and places and stores the values; what is drawn, from which keyed stream
+/// ((seed, purpose, replicate, year, place), never by block), and which field of the accounts it fills is the model's.
+/// So a household sees the same events whatever block or thread simulates it, so does every scenario with the same
+/// seed, and a new village- or county-level shock needs no change here.
 public struct Covariates: Sendable {
+    public typealias List = YearPhases.Covariates
     public let years: Int
     public let villageCount: Int
     public let countyCount: Int
-    /// flooded[year * villageCount + village]
-    private let flooded: [Bool]
-    /// outbreak[year * countyCount + county]
-    private let outbreak: [Bool]
-    /// price[year * countyCount + county]
-    private let price: [Double]
-    /// wageMultiplier[year]
-    private let wageMultiplier: [Double]
+    /// The bytes of village v in year t start at village[(t * villageCount + v) * bytes.village], and likewise for
+    /// counties and years (a flag takes a byte, a multiplier eight); one spare byte at the end, so a place kind with
+    /// no covariate still has an address to hand over.
+    private let village: [UInt8]
+    private let county: [UInt8]
+    private let year: [UInt8]
 
     public init(
-        replicate: Int, seed: UInt64, years: Int, layout: VillageLayout, step: YearlyStep, swings: PriceAndWageSwings,
-        generator: GeneratorKind
+        replicate: Int, seed: UInt64, years: Int, layout: VillageLayout, step: YearlyStep, generator: GeneratorKind
     ) throws {
         self.years = years
         villageCount = layout.villageCount
         countyCount = layout.countyCount
         let stream = try RandomStream(generator: generator)
-        let forcedStream = try RandomStream(generator: generator)
-        let r = UInt64(replicate)
-        var flooded = [Bool](repeating: false, count: (years + 1) * villageCount)
-        var outbreak = [Bool](repeating: false, count: (years + 1) * countyCount)
-        var price = [Double](repeating: 1, count: (years + 1) * countyCount)
-        for year in 0...years {
-            let t = UInt64(year)
-            for village in 0..<villageCount {
-                stream.reseed(StreamKey(seed, StreamPurpose.floodCovariate.rawValue, r, t, UInt64(village)))
-                forcedStream.reseed(StreamKey(seed, StreamPurpose.forcedFloodCovariate.rawValue, r, t, UInt64(village)))
-                flooded[year * villageCount + village] = step.flood.villageFloods(
-                    year: year, stream: stream, forcedStream: forcedStream)
+        let list = step.covariates
+        func table(_ place: CovariatePlace, places: Int) -> [UInt8] {
+            let width = List.bytes[place]
+            var values = [UInt8](repeating: 0, count: (years + 1) * places * width + 1)
+            values.withUnsafeMutableBytes { buffer in
+                for year in 0...years {
+                    for index in 0..<places {
+                        let draws = CovariateDraws(seed: seed, replicate: replicate, year: year, place: index, stream: stream)
+                        list.draw(place, draws: draws, into: buffer.baseAddress! + (year * places + index) * width)
+                    }
+                }
             }
-            for county in 0..<countyCount {
-                stream.reseed(StreamKey(seed, StreamPurpose.outbreakCovariate.rawValue, r, t, UInt64(county)))
-                outbreak[year * countyCount + county] = step.avianFlu.countyOutbreak(year: year, stream: stream)
-                stream.reseed(StreamKey(seed, StreamPurpose.priceCovariate.rawValue, r, t, UInt64(county)))
-                price[year * countyCount + county] = swings.countyPrice(stream: stream)
-            }
+            return values
         }
-        self.flooded = flooded
-        self.outbreak = outbreak
-        self.price = price
-        wageMultiplier = (0...years).map { swings.wageMultiplier(year: $0) }
+        village = table(.village, places: villageCount)
+        county = table(.county, places: countyCount)
+        year = table(.year, places: 1)
     }
 
     /// This year's accounts for a household of `village` in `county`, with the place's covariates filled in.
     @inline(__always)
-    public func householdYear(year: Int, village: Int, county: Int) -> HouseholdYear {
-        HouseholdYear(
-            year: year, price: price[year * countyCount + county], wageMultiplier: wageMultiplier[year],
-            villageFlooded: flooded[year * villageCount + village], countyOutbreak: outbreak[year * countyCount + county])
+    public func householdYear(year t: Int, village v: Int, county c: Int) -> HouseholdYear {
+        var accounts = HouseholdYear(year: t)
+        let bytes = List.bytes
+        village.withUnsafeBytes { villages in
+            county.withUnsafeBytes { counties in
+                year.withUnsafeBytes { years in
+                    List.record(
+                        village: villages.baseAddress! + (t * villageCount + v) * bytes.village,
+                        county: counties.baseAddress! + (t * countyCount + c) * bytes.county,
+                        year: years.baseAddress! + t * bytes.year, into: &accounts)
+                }
+            }
+        }
+        return accounts
     }
 
-    /// Share of villages flooded in a year (for tests and reports).
-    public func floodedShare(year: Int) -> Double {
-        Double(flooded[(year * villageCount)..<((year + 1) * villageCount)].filter { $0 }.count) / Double(villageCount)
-    }
-
-    /// Share of counties with an outbreak in a year.
-    public func outbreakShare(year: Int) -> Double {
-        Double(outbreak[(year * countyCount)..<((year + 1) * countyCount)].filter { $0 }.count) / Double(countyCount)
-    }
-
-    public func countyPrice(year: Int, county: Int) -> Double { price[year * countyCount + county] }
+    /// Bytes of the tables, for the memory estimate: per village-year, county-year and year.
+    public static var bytes: CovariateBytes { List.bytes }
 }

@@ -11,8 +11,8 @@ import Randomness
 /// out what does not grow with the run (the program, GSL's discrete tables). Measured once: 1 household × 20,000
 /// replicates × 100 years peaked at 1.95 GB resident (VmHWM); the estimate says 2.7 GiB.
 public struct MemoryEstimate: Equatable, Sendable {
-    /// Covariates of every replicate, built before the tasks run: a flood flag per village and year, an outbreak flag
-    /// and a price per county and year, a wage multiplier per year (`Covariates`).
+    /// Covariates of every replicate, built before the tasks run: the bytes of the place covariates the phases declare
+    /// (a flag one, a multiplier eight), per village and year, per county and year, and per year (`Covariates.bytes`).
     public let covariates: Int
     /// The first household of every village (`VillageLayout`).
     public let layout: Int
@@ -44,14 +44,15 @@ public struct MemoryEstimate: Equatable, Sendable {
         let years = max(0, run.years) + 1, replicates = max(1, run.replicates), households = max(1, run.households)
         let villages = (households + max(1, villageSizes.minHouseholds) - 1) / max(1, villageSizes.minHouseholds)
         let counties = (villages + max(1, villageSizes.perCounty) - 1) / max(1, villageSizes.perCounty)
-        let blocks = (households + Simulation.blockSize - 1) / Simulation.blockSize
+        let blocks = Simulation.blockCount(households: households)
         let tasks = Self.product(replicates, blocks)
-        let double = MemoryLayout<Double>.stride, flag = MemoryLayout<Bool>.stride
+        let double = MemoryLayout<Double>.stride
         /// Bytes Swift adds to every array's storage (object header, count and capacity).
         let arrayHeader = 32
 
-        let perReplicateCovariates = Self.product(years, villages) * flag + Self.product(years, counties) * (flag + double)
-            + years * double + 4 * arrayHeader
+        let bytes = Covariates.bytes
+        let perReplicateCovariates = Self.product(Self.product(years, villages), bytes.village)
+            + Self.product(Self.product(years, counties), bytes.county) + years * bytes.year + 4 * arrayHeader
         covariates = Self.product(replicates, perReplicateCovariates)
         layout = villages * MemoryLayout<Int>.stride + arrayHeader
         let tally = MemoryLayout<Tally>.stride + Self.product(years, Tally.columnsPerYear) * double

@@ -6,7 +6,7 @@ extension Simulation {
     /// them: the population `repoverty population` compares with its profile (MODEL.md §3, issue 6).
     ///
     /// Household h of block b is drawn from the stream keyed (seed, replicate 0, block b, year 0, population, h in
-    /// block), as in ``BlockTask``, so the census describes the very households a run with this seed simulates.
+    /// block), by the same ``BlockPopulation`` as ``BlockTask``, so the census describes the very households a run with this seed simulates.
     /// Sequential: 100,000 households take well under a second.
     public static func populationCensus(_ parameters: ScenarioParameters, households: Int, seed: UInt64) throws
         -> PopulationCensus
@@ -17,16 +17,10 @@ extension Simulation {
             households: households, parameters: parameters.population.villages, seed: seed, generator: generator)
         let stream = try RandomStream(generator: generator)
         var census = PopulationCensus()
-        var village = 0
-        for block in 0..<((households + blockSize - 1) / blockSize) {
-            let first = block * blockSize
-            var key = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: 0)
-            for index in first..<min(households, first + blockSize) {
-                while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
-                key.household = UInt64(index - first)
-                key.restart(stream, for: .population)
-                census.record(synthesis.household(village: UInt32(village), stream: stream))
-            }
+        for block in 0..<blockCount(households: households) {
+            var population = BlockPopulation(
+                seed: seed, block: block, households: households, layout: layout, synthesis: synthesis)
+            while let next = population.next(stream: stream) { census.record(next.household) }
         }
         return census
     }

@@ -43,8 +43,11 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
 /// a task writes only its own slot, and the merge order is fixed. So any `threads` gives byte-identical output.
 public enum Simulation {
     /// Households per block. A constant, never derived from the thread count: block numbers are part of every stream
-    /// key. 4,096 households of 52 bytes keep a block's working set in a core's cache.
+    /// key. 4,096 households of 48 bytes keep a block's working set in a core's cache.
     public static let blockSize = 4_096
+
+    /// The number of blocks of `households` households: the last one may be short.
+    public static func blockCount(households: Int) -> Int { (households + blockSize - 1) / blockSize }
 
     /// Run the scenario with the given number of worker threads.
     ///
@@ -62,13 +65,10 @@ public enum Simulation {
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
         let layout = try VillageLayout(
             households: households, parameters: parameters.population.villages, seed: settings.seed, generator: generator)
-        let swings = PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages)
         let covariates = try (0..<replicateCount).map {
-            try Covariates(
-                replicate: $0, seed: settings.seed, years: years, layout: layout, step: step, swings: swings,
-                generator: generator)
+            try Covariates(replicate: $0, seed: settings.seed, years: years, layout: layout, step: step, generator: generator)
         }
-        let blockCount = (households + blockSize - 1) / blockSize
+        let blockCount = blockCount(households: households)
         let taskCount = replicateCount * blockCount
         // With vulnerability on, a worker takes a whole block and runs its replicates in order, so each household's
         // accumulators are written by one thread in a fixed order; otherwise a worker takes one (replicate, block).
@@ -141,7 +141,7 @@ extension Simulation {
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
         let layout = try VillageLayout(
             households: households, parameters: parameters.population.villages, seed: settings.seed, generator: generator)
-        let blockCount = (households + blockSize - 1) / blockSize
+        let blockCount = blockCount(households: households)
         let nextBlock = Atomic<Int>(0)
         let members = Atomic<Int>(0)
         let failure = Mutex<(any Error)?>(nil)
@@ -155,15 +155,9 @@ extension Simulation {
             while true {
                 let block = nextBlock.wrappingAdd(1, ordering: .relaxed).oldValue
                 if block >= blockCount { break }
-                let first = block * blockSize
-                var village = layout.village(ofHousehold: first)
-                var key = HouseholdStreamKey(seed: settings.seed, replicate: 0, block: block, year: 0, household: 0)
-                for index in first..<min(households, first + blockSize) {
-                    while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
-                    key.household = UInt64(index - first)
-                    key.restart(stream, for: .population)
-                    sum += synthesis.household(village: UInt32(village), stream: stream).size
-                }
+                var population = BlockPopulation(
+                    seed: settings.seed, block: block, households: households, layout: layout, synthesis: synthesis)
+                while let next = population.next(stream: stream) { sum += next.household.size }
             }
             members.wrappingAdd(sum, ordering: .relaxed)
         }
@@ -174,11 +168,11 @@ extension Simulation {
     /// Bytes the engine keeps for a run besides the households in flight: one tally per (replicate, block) task, the
     /// covariate tables of every replicate and the village layout (issue 5: what grows with the population).
     public static func retainedStateBytes(households: Int, years: Int, replicates: Int, villages: Int, counties: Int) -> Int {
-        let blockCount = (households + blockSize - 1) / blockSize
         let tally = MemoryLayout<Tally>.stride + 8 * ((years + 1) * Tally.columnsPerYear + HouseholdType.allCases.count)
-        let covariates = (years + 1) * (villages * MemoryLayout<Bool>.stride + counties * (MemoryLayout<Bool>.stride + 8) + 8)
+        let bytes = Covariates.bytes
+        let covariates = (years + 1) * (villages * bytes.village + counties * bytes.county + bytes.year)
         let layout = villages * MemoryLayout<Int>.stride
-        return replicates * blockCount * tally + replicates * covariates + layout
+        return replicates * blockCount(households: households) * tally + replicates * covariates + layout
     }
 }
 
@@ -198,20 +192,13 @@ struct BlockTask {
         stream: RandomStream, vulnerability: VulnerabilityAccumulators? = nil
     ) -> Tally {
         var tally = Tally(years: years)
-        let first = block * Simulation.blockSize
-        let end = min(households, first + Simulation.blockSize)
-        var village = layout.village(ofHousehold: first)
-        // The population depends on the seed only: replicate 0 and year 0 in its key, whatever the replicate.
-        var populationKey = HouseholdStreamKey(seed: seed, replicate: 0, block: block, year: 0, household: 0)
+        var population = BlockPopulation(
+            seed: seed, block: block, households: households, layout: layout, synthesis: synthesis)
         var key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: 0, household: 0, years: years)
-        for index in first..<end {
-            while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
+        while case let (index, village, synthesised)? = population.next(stream: stream) {
+            var household = synthesised
             let county = layout.county(ofVillage: village)
-            let inBlock = UInt64(index - first)
-            populationKey.household = inBlock
-            populationKey.restart(stream, for: .population)
-            var household = synthesis.household(village: UInt32(village), stream: stream)
-            key.household = inBlock
+            key.household = UInt64(index - population.first)
             for year in 0...years {
                 var accounts = covariates.householdYear(year: year, village: village, county: county)
                 key.year = UInt64(year)
@@ -230,6 +217,42 @@ struct BlockTask {
             }
         }
         return tally
+    }
+}
+
+/// The households of one block as the population synthesis makes them, in order: household i of block b comes with
+/// its village and is drawn from its population key (``HouseholdStreamKey/population(seed:block:)``), the same in a
+/// run, in ``Simulation/synthesisePopulation(_:threads:)`` and in ``Simulation/populationCensus(_:households:seed:)``,
+/// so they all describe the same households (docs/MODEL.md §2.0).
+struct BlockPopulation {
+    /// The block's first household index.
+    let first: Int
+    private let end: Int
+    private let layout: VillageLayout
+    private let synthesis: PopulationSynthesis
+    private var key: HouseholdStreamKey
+    private var index: Int
+    private var village: Int
+
+    init(seed: UInt64, block: Int, households: Int, layout: VillageLayout, synthesis: PopulationSynthesis) {
+        first = block * Simulation.blockSize
+        end = min(households, first + Simulation.blockSize)
+        self.layout = layout
+        self.synthesis = synthesis
+        key = .population(seed: seed, block: block)
+        index = first
+        village = layout.village(ofHousehold: first)
+    }
+
+    /// The next household of the block, its index in the population and its village; nil after the last.
+    @inline(__always)
+    mutating func next(stream: RandomStream) -> (index: Int, village: Int, household: Household)? {
+        guard index < end else { return nil }
+        defer { index += 1 }
+        while village + 1 < layout.villageCount && layout.firstHousehold[village + 1] <= index { village += 1 }
+        key.household = UInt64(index - first)
+        key.restart(stream, for: .population)
+        return (index, village, synthesis.household(stream: stream))
     }
 }
 

@@ -57,11 +57,20 @@ public enum RandomnessError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// GSL's default error handler aborts the process; the simulator checks inputs itself and reads status codes instead.
-private let gslErrorHandlerSwitchedOff: Bool = {
-    gsl_set_error_handler_off()
-    return true
-}()
+/// GSL's error handler, switched off in one place for the whole program.
+///
+/// GSL's default handler aborts the process; the simulator checks inputs itself and reads status codes instead,
+/// turning them into typed errors (``RandomnessError``). Every stream switches it off on creation; a module that calls
+/// GSL without a stream (the calibration's simplex) calls ``switchOff()`` first.
+public enum GSLErrorHandler {
+    /// Switch GSL's aborting handler off; only the first call does anything.
+    public static func switchOff() { _ = switchedOff }
+
+    private static let switchedOff: Bool = {
+        gsl_set_error_handler_off()
+        return true
+    }()
+}
 
 /// One GSL generator and the distributions the model draws from it.
 ///
@@ -83,7 +92,7 @@ public final class RandomStream {
     @usableFromInline let pending: UnsafeMutablePointer<PendingKey>
 
     public init(generator: GeneratorKind = .taus2) throws {
-        _ = gslErrorHandlerSwitchedOff
+        GSLErrorHandler.switchOff()
         guard let rng = gsl_rng_alloc(generator.gslType) else {
             throw RandomnessError.allocationFailed("a \(generator.rawValue) generator")
         }
@@ -308,7 +317,7 @@ public final class DiscreteDistribution: @unchecked Sendable {
 
     /// - Parameter weights: non-negative, not all zero; they need not sum to 1.
     public init(weights: [Double]) throws {
-        _ = gslErrorHandlerSwitchedOff
+        GSLErrorHandler.switchOff()
         guard !weights.isEmpty, weights.allSatisfy({ $0 >= 0 && $0.isFinite }), weights.contains(where: { $0 > 0 }) else {
             throw RandomnessError.invalidParameters("discrete weights must be finite, non-negative and not all zero: \(weights)")
         }
@@ -335,7 +344,7 @@ public enum GSLFunctions {
 
     /// GSL's own seeding (`gsl_rng_set`), exposed only so tests can show why the simulator does not use it.
     public static func firstOutputsSeededByGSL(_ generator: GeneratorKind, seed: UInt, count: Int) -> [UInt] {
-        _ = gslErrorHandlerSwitchedOff
+        GSLErrorHandler.switchOff()
         guard let rng = gsl_rng_alloc(generator.gslType) else { return [] }
         defer { gsl_rng_free(rng) }
         gsl_rng_set(rng, seed)

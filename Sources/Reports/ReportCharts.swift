@@ -1,13 +1,13 @@
+import Model
+
 /// The charts of a report, chosen from what the results folder holds (issue 7; the metrics of MODEL.md §4).
 ///
 /// Scenario charts need `summary.csv` files; the cost-effectiveness chart needs `compare.csv`; the grid chart needs
 /// `sweep.csv`. A chart that cannot be drawn from the folder is left out with a note saying why.
 public enum ReportCharts {
-    /// The causes of MODEL.md §2.2 step 19, in the order of `summary.csv`.
-    public static let causes = [
-        "illness", "flood", "epizootic", "relocation", "education", "debt", "macro", "dibao_loss", "labour_loss",
-        "structural",
-    ]
+    /// The causes of MODEL.md §2.2 step 19, in the order of `summary.csv`: the model's own ``EntryCause`` names, so a
+    /// cause added there is charted without a change here.
+    public static let causes = EntryCause.allCases.map(\.metricName)
 
     public static func charts(for results: ResultsFolder) -> (charts: [Chart], notes: [String]) {
         var charts: [Chart] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Randomness
 
 /// Which points a sweep visits: the full factorial grid of its axes, or a Latin-hypercube sample of its ranges.
@@ -101,18 +102,6 @@ public enum SweepDesign: Equatable, Sendable {
     }
 }
 
-/// Purposes of the sweep's own streams and seeds: the second word of their keys.
-///
-/// Their keys have three words (seed, purpose, index) or two (seed, purpose), while the model's have five or six, and
-/// the mixer folds the word count in first, so no sweep key can coincide with a model key. The raw values are part of
-/// the reproducibility contract.
-public enum SweepStreamPurpose: UInt64, Sendable {
-    /// A point's seed: (seed, 200, point index).
-    case pointSeed = 200
-    /// The Latin-hypercube draws: (seed, 201).
-    case latinHypercube = 201
-}
-
 /// Latin-hypercube sampling on the unit cube.
 public enum LatinHypercube {
     /// `samples` points in `dimensions` dimensions: in each dimension, each of the `samples` equal strata holds exactly
@@ -122,7 +111,7 @@ public enum LatinHypercube {
     /// All draws come from one GSL stream keyed by (seed, ``SweepStreamPurpose/latinHypercube``), dimension by
     /// dimension: first a Fisher–Yates shuffle with `gsl_rng_uniform_int`, then one `gsl_rng_uniform` per point.
     public static func fractions(samples: Int, dimensions: Int, seed: UInt64, generator: GeneratorKind) throws -> [[Double]] {
-        let stream = try RandomStream(generator: generator, key: StreamKey(seed, SweepStreamPurpose.latinHypercube.rawValue))
+        let stream = try RandomStream(generator: generator, key: .latinHypercube(seed: seed))
         var points = [[Double]](repeating: [Double](repeating: 0, count: dimensions), count: samples)
         for dimension in 0..<dimensions {
             var strata = Array(0..<samples)
@@ -139,13 +128,14 @@ public enum LatinHypercube {
 
 /// A point's seed, derived from the sweep's seed and the point's index.
 ///
-/// `seed_i = StreamKey(seed, 200, i).mixed` (the project's documented mixer, MODEL.md §5). Every replicate stream of
-/// the point is then keyed from `seed_i` as in any run, so `repoverty run SCENARIO --set KEY=VALUE... --seed seed_i`
+/// `seed_i = StreamKey.sweepPoint(seed: seed, point: i).mixed`: the key (seed, 200, i), built with every other key in
+/// Model/Year/StreamKeys.swift, mixed by the project's documented mixer (MODEL.md §5). Every replicate stream of the
+/// point is then keyed from `seed_i` as in any run, so `repoverty run SCENARIO --set KEY=VALUE... --seed seed_i`
 /// gives the point's figures exactly, alone, on any machine. Points differ in their random numbers as well as their
 /// parameters; seeds of different points are unrelated.
 public enum PointSeed {
     public static func derive(seed: UInt64, point: Int) -> UInt64 {
-        StreamKey(seed, SweepStreamPurpose.pointSeed.rawValue, UInt64(point)).mixed
+        StreamKey.sweepPoint(seed: seed, point: point).mixed
     }
 }
 

@@ -12,7 +12,7 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("  2 threads: "), out)
         XCTAssertTrue(out.contains("ns per household-year"), out)
         XCTAssertTrue(out.contains("speed-up from 1 to 2 threads: "), out)
-        XCTAssertTrue(out.contains("state per household: 52 bytes"), out)
+        XCTAssertTrue(out.contains("state per household: 48 bytes"), out)
         XCTAssertTrue(out.contains("peak resident memory: "), out)
     }
 

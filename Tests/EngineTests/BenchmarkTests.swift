@@ -29,7 +29,7 @@ final class BenchmarkTests: XCTestCase {
                 seed: scenario.run.seed, replicate: 0, block: index / Simulation.blockSize, year: 0,
                 household: index % Simulation.blockSize)
             stream.reseed(mixedKey: key.mixed(.population))
-            members += synthesis.household(village: UInt32(layout.village(ofHousehold: index)), stream: stream).size
+            members += synthesis.household(stream: stream).size
         }
         XCTAssertEqual(try Simulation.synthesisePopulation(scenario, threads: 1), members)
         XCTAssertEqual(try Simulation.synthesisePopulation(scenario, threads: 2), members)

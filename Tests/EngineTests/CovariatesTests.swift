@@ -9,9 +9,37 @@ final class CovariatesTests: XCTestCase {
     func covariates(_ parameters: ScenarioParameters, households: Int, years: Int, replicate: Int = 0) throws -> Covariates {
         let layout = try VillageLayout(households: households, parameters: parameters.population.villages, seed: 3, generator: .taus2)
         let step = try YearlyStep(parameters)
-        return try Covariates(
-            replicate: replicate, seed: 3, years: years, layout: layout, step: step,
-            swings: PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages), generator: .taus2)
+        return try Covariates(replicate: replicate, seed: 3, years: years, layout: layout, step: step, generator: .taus2)
+    }
+
+    /// The tables hold, for every place and year, what the phases' own covariate code draws from the keys
+    /// (seed, purpose, replicate, year, place) of docs/MODEL.md §5: the engine adds nothing but the loop.
+    func testTablesHoldThePhasesDrawsFromThePlaceKeys() throws {
+        var parameters = ScenarioParameters()
+        parameters.shocks.flood.probability = 0.4
+        parameters.shocks.flood.forcedYear = 2
+        parameters.shocks.avianFlu.outbreakProbability = 0.5
+        let table = try covariates(parameters, households: 300_000, years: 3, replicate: 2)
+        let flood = Flood(parameters), outbreak = AvianFlu(parameters)
+        let swings = PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages)
+        let stream = try RandomStream(), forced = try RandomStream()
+        for year in 0...3 {
+            for village in 0..<table.villageCount {
+                stream.reseed(.covariate(seed: 3, purpose: .floodCovariate, replicate: 2, year: year, place: village))
+                forced.reseed(.covariate(seed: 3, purpose: .forcedFloodCovariate, replicate: 2, year: year, place: village))
+                XCTAssertEqual(
+                    table.householdYear(year: year, village: village, county: village / 100).villageFlooded,
+                    flood.villageFloods(year: year, stream: stream, forcedStream: forced))
+            }
+            for county in 0..<table.countyCount {
+                let accounts = table.householdYear(year: year, village: county * 100, county: county)
+                stream.reseed(StreamKey(3, StreamPurpose.outbreakCovariate.rawValue, 2, UInt64(year), UInt64(county)))
+                XCTAssertEqual(accounts.countyOutbreak, outbreak.countyOutbreak(year: year, stream: stream))
+                stream.reseed(StreamKey(3, StreamPurpose.priceCovariate.rawValue, 2, UInt64(year), UInt64(county)))
+                XCTAssertEqual(accounts.price, swings.countyPrice(stream: stream))
+            }
+        }
+        XCTAssertEqual(Covariates.bytes, CovariateBytes(village: 1, county: 9, year: 8))
     }
 
     /// Frequencies over villages × years; tolerance 5 standard errors of a proportion (fails by chance ~1 in 3.5 million).
@@ -74,4 +102,20 @@ final class CovariatesTests: XCTestCase {
         }
         XCTAssertNotEqual(large.countyPrice(year: 1, county: 0), other.countyPrice(year: 1, county: 0))
     }
+}
+
+extension Covariates {
+    /// Share of villages flooded in a year.
+    func floodedShare(year: Int) -> Double {
+        let flooded = (0..<villageCount).filter { householdYear(year: year, village: $0, county: 0).villageFlooded }
+        return Double(flooded.count) / Double(villageCount)
+    }
+
+    /// Share of counties with an outbreak in a year.
+    func outbreakShare(year: Int) -> Double {
+        let outbreaks = (0..<countyCount).filter { householdYear(year: year, village: 0, county: $0).countyOutbreak }
+        return Double(outbreaks.count) / Double(countyCount)
+    }
+
+    func countyPrice(year: Int, county: Int) -> Double { householdYear(year: year, village: 0, county: county).price }
 }

@@ -30,17 +30,17 @@ final class HouseholdTests: XCTestCase {
     func testStreamKeyOfAHouseholdYear() {
         // (seed, replicate, block, purpose, year, household): the six-word mixer equals the general one.
         let key = HouseholdStreamKey(seed: 9, replicate: 2, block: 3, year: 4, household: 5)
-        for purpose in StreamPurpose.allCases {
+        for purpose in YearlyStep.allPurposes {
             XCTAssertEqual(key.mixed(purpose), key.streamKey(purpose).mixed)
             XCTAssertEqual(key.streamKey(purpose).words, [9, 2, 3, purpose.rawValue, 4, 5])
         }
-        XCTAssertEqual(Set(StreamPurpose.allCases.map(\.rawValue)).count, StreamPurpose.allCases.count)
+        XCTAssertEqual(Set(YearlyStep.allPurposes.map(\.rawValue)).count, YearlyStep.allPurposes.count)
     }
 
     /// The key tabulates (seed, replicate, block, purpose, year) per task (issue 5); a restart through the table, and
     /// one for a year beyond it, must start the very stream of the full key, for every purpose.
     func testRestartThroughThePrefixTableIsTheFullKeysStream() throws {
-        let slots = StreamPurpose.allCases.compactMap(\.householdSlot)
+        let slots = YearlyStep.allPurposes.compactMap(\.householdSlot)
         XCTAssertEqual(Set(slots).count, slots.count, "two purposes share a column")
         XCTAssertTrue(slots.allSatisfy { (0..<StreamPurpose.householdSlotCount).contains($0) })
         for purpose: StreamPurpose in [.demography, .dibao, .training, .illness, .migration, .assessment] {
@@ -52,7 +52,7 @@ final class HouseholdTests: XCTestCase {
             for household in [0, 17, 4_095] {
                 key.year = UInt64(year)
                 key.household = UInt64(household)
-                for purpose in StreamPurpose.allCases {
+                for purpose in YearlyStep.allPurposes {
                     key.restart(lazy, for: purpose)
                     eager.reseed(key.streamKey(purpose))
                     XCTAssertEqual(

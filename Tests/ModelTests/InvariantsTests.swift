@@ -100,7 +100,7 @@ final class InvariantsTests: XCTestCase {
             var broken: [String] = []
             for index in 0..<2_000 {
                 stream.reseed(mixedKey: testKey(index, year: 0).mixed(.population))
-                var household = synthesis.household(village: 0, stream: stream)
+                var household = synthesis.household(stream: stream)
                 for year in 0...5 {
                     var accounts = makeYear(year, price: year == 2 ? 0.2 : 1.3, wageMultiplier: year == 1 ? 0 : 1)
                     let before = household

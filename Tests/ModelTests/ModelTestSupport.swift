@@ -218,6 +218,6 @@ func dongxiangHouseholds(
     let stream = makeStream()
     return (0..<count).map { index in
         stream.reseed(mixedKey: populationKey(index, seed: seed))
-        return synthesis.household(village: 0, stream: stream)
+        return synthesis.household(stream: stream)
     }
 }

@@ -394,6 +394,43 @@ final class YearlyStepTests: XCTestCase {
         ] { XCTAssertEqual(purpose, .deterministic) }
     }
 
+    /// The registry runs the phases in MODEL.md §4's order (docs/MODEL.md §2.2's table): insurance enrolment only in
+    /// year 0; dibao at step 3 from year 1 on, but after the assessment in year 0; y with dibao right after; status
+    /// (step 10) before the end of the year (step 12).
+    func testRegistryRunsThePhasesInTheContractsOrder() {
+        let common = ["Training", "Illness", "MedicalInsurance", "Farming", "Flood", "AvianFlu", "LivestockDisease",
+                      "AgriculturalInsurance", "LabourMarket", "Expenditures", "Relocation", "IncomeAssessment"]
+        let end = ["IncomeWithDibao", "Borrowing", "PovertyStatus", "TrainingCertification", "EndOfYear"]
+        XCTAssertEqual(
+            YearPhases.phaseNames(year: 0), ["Demography", "InsuranceEnrolment"] + common + ["Dibao"] + end)
+        for year in [1, 2, 7] {
+            XCTAssertEqual(YearPhases.phaseNames(year: year), ["Demography", "Dibao"] + common + end)
+        }
+    }
+
+    /// The purposes' numbers are part of every result (docs/MODEL.md §5): each registered phase and covariate keeps
+    /// its number, and no two share one.
+    func testStreamPurposeNumbersAreTheContracts() {
+        let contract: [StreamPurpose: UInt64] = [
+            .population: 1, .villages: 2, .floodCovariate: 3, .outbreakCovariate: 4, .priceCovariate: 5,
+            .forcedFloodCovariate: 6, .demography: 10, .illness: 11, .flood: 12, .avianFlu: 13, .livestockDisease: 14,
+            .migration: 15, .assessment: 16, .dibao: 20, .insuranceEnrolment: 21, .training: 22,
+            .trainingCertification: 23, .deterministic: 99,
+        ]
+        XCTAssertEqual(contract.count, 18, "two purposes share a number")
+        for (purpose, number) in contract { XCTAssertEqual(purpose.rawValue, number) }
+        let registered = YearlyStep.allPurposes
+        XCTAssertEqual(Set(registered).count, registered.count, "two phases or covariates share a purpose")
+        XCTAssertEqual(Set(registered), Set(contract.keys).subtracting([.deterministic]))
+    }
+
+    /// The covariates the phases declare, by place: a village flood, a county outbreak and price, a yearly wage.
+    func testPhasesDeclareTheirPlaceCovariates() {
+        XCTAssertEqual(YearPhases.Covariates.bytes, CovariateBytes(village: 1, county: 9, year: 8))
+        XCTAssertEqual(
+            YearPhases.Covariates.purposes.map(\.purpose), [.priceCovariate, .floodCovariate, .forcedFloodCovariate, .outbreakCovariate])
+    }
+
     func testCertifiedTraineesBecomeSkilledAtTheEndOfTheYear() {
         // Training for everyone who is offered (coverage 1, motivation 1, certification 1): after the year every
         // general labourer present at the training is skilled, migrants kept.

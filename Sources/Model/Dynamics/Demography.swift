@@ -6,10 +6,11 @@ import Randomness
 /// draws never moves a member twice. A labourer who retires or becomes disabled takes any migrant status with them.
 /// No births: the horizon is five years and newborns neither earn nor cost much in it.
 public struct Demography: YearPhase {
-    public static let purpose = StreamPurpose.demography
+    public static var purpose: StreamPurpose { .demography }
     public var parameters: DemographyParameters
 
     public init(_ parameters: DemographyParameters) { self.parameters = parameters }
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.demography) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let p = parameters
@@ -54,3 +55,8 @@ public struct Demography: YearPhase {
 /// A member count stored in a household (never negative, never above 255).
 @inline(__always)
 func count(_ value: Int) -> UInt8 { UInt8(clamping: value) }
+
+extension StreamPurpose {
+    /// The demographic transitions of step 2.
+    public static var demography: StreamPurpose { 10 }
+}

@@ -3,10 +3,12 @@ import Randomness
 /// Education costs and debt repayment, two of the rigid expenditures of MODEL.md §4 step 7 (medical costs come from
 /// ``Illness``, living costs after relocation from ``Relocation``).
 public struct Expenditures: YearPhase {
-    public static let purpose = StreamPurpose.deterministic
+    public static var purpose: StreamPurpose { .deterministic }
     public var highSchoolCost: Double
     public var universityCost: Double
     public var debtRepaymentShare: Double
+
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.economy) }
 
     public init(_ economy: EconomyParameters) {
         highSchoolCost = economy.highSchoolCost

@@ -5,7 +5,9 @@ import Randomness
 /// Values are recorded at price 1 as well as at this year's county price, because the macro cause and the structural
 /// cause of step 10 compare against price 1. Production costs are paid on the crop as sown, before any loss.
 public struct Farming: YearPhase {
-    public static let purpose = StreamPurpose.deterministic
+    /// The county's price multiplier of step 1 (``CountyPrice``) scales crop and livestock income.
+    public typealias Covariates = CountyPrice
+    public static var purpose: StreamPurpose { .deterministic }
     public var cropValuePerMu: Double
     public var productionCostShare: Double
     /// Margin per unit of herd, indexed by `LivestockKind.rawValue` (none, poultry, cattle, sheep).
@@ -17,6 +19,10 @@ public struct Farming: YearPhase {
         productionCostShare = farming.productionCostShare
         marginPerHead = [0, farming.poultryMarginPerShare, farming.cattleMarginPerHead, farming.sheepMarginPerHead]
         relocatedCropFactor = relocation.cropFactor
+    }
+
+    public init(_ parameters: ScenarioParameters) {
+        self.init(parameters.economy.farming, relocation: parameters.shocks.relocation)
     }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {

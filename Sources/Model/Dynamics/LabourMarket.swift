@@ -7,7 +7,9 @@ import Randomness
 /// multiplier and a household's pay noise; local wages carry neither. Earnings lost to hospital stays are valued at the
 /// household's wages per worker-month and never exceed its wages.
 public struct LabourMarket: YearPhase {
-    public static let purpose = StreamPurpose.migration
+    /// The year's wage multiplier of step 1 (``YearWageMultiplier``) scales migrants' pay.
+    public typealias Covariates = YearWageMultiplier
+    public static var purpose: StreamPurpose { .migration }
     public var migration: MigrationParameters
     public var generalMigrantPay: Double
     public var skilledMigrantPay: Double
@@ -17,6 +19,8 @@ public struct LabourMarket: YearPhase {
     public var subsidyPerDisabled: Double
     public var lostMonthsPerWorker: Double
     public var lostMonthsPerDependant: Double
+
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.economy) }
 
     public init(_ economy: EconomyParameters) {
         migration = economy.migration
@@ -61,4 +65,9 @@ public struct LabourMarket: YearPhase {
         year.wages = grossWages - year.lostEarnings
         year.pensionsAndSubsidies = Double(household.elderly) * pensionPerElderly + Double(household.disabled) * subsidyPerDisabled
     }
+}
+
+extension StreamPurpose {
+    /// Migration and the household's pay noise, step 6.
+    public static var migration: StreamPurpose { 15 }
 }

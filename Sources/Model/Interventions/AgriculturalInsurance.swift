@@ -5,10 +5,11 @@ import Randomness
 /// For an enrolled household it pays its rate of the year's flood and epizootic losses above a deductible that is a
 /// share of the pre-loss crop and livestock value; the state pays a premium per household.
 public struct AgriculturalInsurance: YearPhase {
-    public static let purpose = StreamPurpose.deterministic
+    public static var purpose: StreamPurpose { .deterministic }
     public var parameters: AgriculturalInsuranceParameters
 
     public init(_ parameters: AgriculturalInsuranceParameters) { self.parameters = parameters }
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.interventions.agriculturalInsurance) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         guard household.flags.contains(.agriculturalInsurance) else { return }

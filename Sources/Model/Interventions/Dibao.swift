@@ -4,13 +4,14 @@ import Randomness
 ///
 /// on_t = (on_{t−1} and U < retention) or (U' < 1 − exclusion error if a_{t−1} < s, else U' < inclusion error).
 /// Benefit = size × (s − max(0, a_{t−1}))⁺. The decision reads last year's assessment, so this year's shocks are
-/// covered only next year. In year 0 the yearly step calls this after the year's own assessment, with the profile's
-/// dibao flag as on₋₁. Both uniforms are drawn whatever the household's state, on the dibao stream only.
+/// covered only next year. In year 0 it runs after the year's own assessment instead (``YearPhases``), with the
+/// profile's dibao flag as on₋₁. Both uniforms are drawn whatever the household's state, on the dibao stream only.
 public struct Dibao: YearPhase {
-    public static let purpose = StreamPurpose.dibao
+    public static var purpose: StreamPurpose { .dibao }
     public var parameters: DibaoParameters
 
     public init(_ parameters: DibaoParameters) { self.parameters = parameters }
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.interventions.dibao) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let assessed = Double(household.assessedIncome)
@@ -26,4 +27,9 @@ public struct Dibao: YearPhase {
             year.dibaoBenefit = 0
         }
     }
+}
+
+extension StreamPurpose {
+    /// The dibao decision, step 3 (step 8 in year 0).
+    public static var dibao: StreamPurpose { 20 }
 }

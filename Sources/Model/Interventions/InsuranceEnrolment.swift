@@ -4,7 +4,7 @@ import Randomness
 ///
 /// Both uniforms are drawn for every household in a fixed order, so changing one coverage never moves the other's draws.
 public struct InsuranceEnrolment: YearPhase {
-    public static let purpose = StreamPurpose.insuranceEnrolment
+    public static var purpose: StreamPurpose { .insuranceEnrolment }
     public var medicalCoverage: Double
     public var agriculturalCoverage: Double
 
@@ -13,9 +13,19 @@ public struct InsuranceEnrolment: YearPhase {
         agriculturalCoverage = agricultural.coverage
     }
 
+    public init(_ parameters: ScenarioParameters) {
+        self.init(
+            medical: parameters.interventions.medicalInsurance, agricultural: parameters.interventions.agriculturalInsurance)
+    }
+
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         guard year.year == 0 else { return }
         if stream.bernoulli(medicalCoverage) { household.flags.insert(.medicalInsurance) }
         if stream.bernoulli(agriculturalCoverage) && household.farms { household.flags.insert(.agriculturalInsurance) }
     }
+}
+
+extension StreamPurpose {
+    /// Insurance enrolment, step 3 of year 0.
+    public static var insuranceEnrolment: StreamPurpose { 21 }
 }

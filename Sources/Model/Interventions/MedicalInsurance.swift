@@ -5,10 +5,11 @@ import Randomness
 /// For an enrolled household it pays its rate of the medical out-of-pocket that remains, after basic and
 /// major-illness insurance, above its threshold; the state pays a premium per person.
 public struct MedicalInsurance: YearPhase {
-    public static let purpose = StreamPurpose.deterministic
+    public static var purpose: StreamPurpose { .deterministic }
     public var parameters: MedicalInsuranceParameters
 
     public init(_ parameters: MedicalInsuranceParameters) { self.parameters = parameters }
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.interventions.medicalInsurance) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         guard household.flags.contains(.medicalInsurance) else { return }

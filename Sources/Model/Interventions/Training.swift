@@ -7,10 +7,11 @@ import Randomness
 /// becomes skilled at the end of the year (step 12). Migrants among the certified stay away, now as skilled migrants
 /// (this program's reading: the role changes, the job away does not). Each accepted trainee costs the state.
 public struct Training: YearPhase {
-    public static let purpose = StreamPurpose.training
+    public static var purpose: StreamPurpose { .training }
     public var parameters: TrainingParameters
 
     public init(_ parameters: TrainingParameters) { self.parameters = parameters }
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.interventions.training) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let monitored = year.year > 0 && household.flags.contains(.belowMonitoringLastYear)
@@ -32,4 +33,24 @@ public struct Training: YearPhase {
         household.generalMigrants = count(migrants - certifiedMigrants)
         household.skilledMigrants = count(Int(household.skilledMigrants) + certifiedMigrants)
     }
+}
+
+/// Step 12 of training: this year's certified trainees become skilled (``Training/certify(_:certifiedTrainees:stream:)``),
+/// on their own stream.
+public struct TrainingCertification: YearPhase {
+    public static var purpose: StreamPurpose { .trainingCertification }
+    public let training: Training
+
+    public init(_ parameters: ScenarioParameters) { training = Training(parameters) }
+
+    public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
+        training.certify(&household, certifiedTrainees: year.certifiedTrainees, stream: stream)
+    }
+}
+
+extension StreamPurpose {
+    /// Training offers, acceptances and certification, step 3.
+    public static var training: StreamPurpose { 22 }
+    /// Step 12: which certified trainees were migrants.
+    public static var trainingCertification: StreamPurpose { 23 }
 }

@@ -45,11 +45,11 @@ public struct PopulationSynthesis: Sendable {
         motivationMeans = [motivation.meanIlliterate, motivation.meanPrimary, motivation.meanJunior, motivation.meanHighSchool]
     }
 
-    /// One household, drawn from `stream` (already keyed for this household), living in `village`.
-    public func household(village: UInt32, stream: RandomStream) -> Household {
+    /// One household, drawn from `stream` (already keyed for this household). Its village is not part of its state:
+    /// the engine knows it from the household's index (``VillageLayout``).
+    public func household(stream: RandomStream) -> Household {
         let p = parameters
         var household = Household()
-        household.village = village
 
         let sizeClass = stream.discrete(sizes)
         let size = sizeClass < 3 ? sizeClass + 2 : 5 + stream.poisson(mean: p.householdSize.extraAboveFiveMean)

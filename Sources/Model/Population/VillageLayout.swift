@@ -12,7 +12,7 @@ public struct VillageLayout: Sendable {
     public let households: Int
 
     public init(households: Int, parameters: VillageParameters, seed: UInt64, generator: GeneratorKind) throws {
-        let stream = try RandomStream(generator: generator, key: StreamKey(seed, StreamPurpose.villages.rawValue))
+        let stream = try RandomStream(generator: generator, key: .villageLayout(seed: seed))
         let span = parameters.maxHouseholds - parameters.minHouseholds + 1
         var starts: [Int] = []
         var next = 0

@@ -2,14 +2,18 @@ import Randomness
 
 /// Avian flu (MODEL.md §4 steps 1 and 5; `000` case 6: the 2017 outbreak in Dongxiang).
 ///
-/// An outbreak is a county covariate, drawn on a stream keyed by (seed, outbreakCovariate, replicate, year, county); a scenario may force
-/// one in every county in one year. A poultry household in an outbreak county is hit with a probability and loses a
-/// Beta share of its poultry income, after any flood loss (losses compound).
+/// An outbreak is a county covariate (``CountyOutbreak``), drawn on a stream keyed by (seed, outbreakCovariate,
+/// replicate, year, county); a scenario may force one in every county in one year. A poultry household in an outbreak
+/// county is hit with a probability and loses a Beta share of its poultry income, after any flood loss (losses
+/// compound). The loss is an epizootic loss of the year's accounts: agricultural insurance covers it and it is the
+/// `epizootic` entry cause of step 10.
 public struct AvianFlu: YearPhase {
-    public static let purpose = StreamPurpose.avianFlu
+    public typealias Covariates = CountyOutbreak
+    public static var purpose: StreamPurpose { .avianFlu }
     public var parameters: AvianFluParameters
 
     public init(_ parameters: AvianFluParameters) { self.parameters = parameters }
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.shocks.avianFlu) }
 
     /// Whether a county has an outbreak in a year; `stream` is keyed by (seed, outbreakCovariate, replicate, year, county).
     public func countyOutbreak(year: Int, stream: RandomStream) -> Bool {
@@ -25,4 +29,27 @@ public struct AvianFlu: YearPhase {
         year.livestockIncome -= loss
         year.epizooticLoss += loss
     }
+}
+
+/// Whether the household's county has an outbreak this year (MODEL.md §4 step 1): ``HouseholdYear/countyOutbreak``.
+public struct CountyOutbreak: PlaceCovariate {
+    public static var place: CovariatePlace { .county }
+    public static var streamPurposes: [StreamPurpose] { [.outbreakCovariate] }
+    public let avianFlu: AvianFlu
+
+    public init(_ parameters: ScenarioParameters) { avianFlu = AvianFlu(parameters) }
+
+    public func value(draws: CovariateDraws) -> Bool {
+        avianFlu.countyOutbreak(year: draws.year, stream: draws.stream(.outbreakCovariate))
+    }
+
+    @inline(__always)
+    public static func record(_ value: Bool, into accounts: inout HouseholdYear) { accounts.countyOutbreak = value }
+}
+
+extension StreamPurpose {
+    /// A poultry household's hit and loss share, step 5.
+    public static var avianFlu: StreamPurpose { 13 }
+    /// A county's outbreak, keyed by county.
+    public static var outbreakCovariate: StreamPurpose { 4 }
 }

@@ -9,7 +9,7 @@ import Randomness
 /// out-of-pocket above its threshold (lower on dibao). Non-medical costs (travel, care, food) are a share of each bill
 /// and never reimbursed. Supplementary insurance, an intervention, comes after this in ``MedicalInsurance``.
 public struct Illness: YearPhase {
-    public static let purpose = StreamPurpose.illness
+    public static var purpose: StreamPurpose { .illness }
     public var stayProbability: Double
     public var chronicStayProbability: Double
     public var billZeta: Double
@@ -38,6 +38,12 @@ public struct Illness: YearPhase {
         self.majorIllness = majorIllness
     }
 
+    public init(_ parameters: ScenarioParameters) throws {
+        let interventions = parameters.interventions
+        try self.init(
+            parameters.shocks.illness, basic: interventions.basicMedical, majorIllness: interventions.majorIllness)
+    }
+
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let size = household.size
         let chronic = min(Int(household.chronicIll), size)
@@ -63,4 +69,9 @@ public struct Illness: YearPhase {
         outOfPocket -= majorIllness.rate * max(0, outOfPocket - threshold)
         year.medicalOutOfPocket = outOfPocket
     }
+}
+
+extension StreamPurpose {
+    /// Hospital stays, bills and chronic care, step 4.
+    public static var illness: StreamPurpose { 11 }
 }

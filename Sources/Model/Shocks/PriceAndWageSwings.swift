@@ -24,3 +24,41 @@ public struct PriceAndWageSwings: Sendable {
         year >= 1 && year <= wageSchedule.count ? wageSchedule[year - 1] : 1
     }
 }
+
+/// The county's price multiplier this year (MODEL.md §4 step 1): ``HouseholdYear/price``, read by ``Farming``.
+public struct CountyPrice: PlaceCovariate {
+    public static var place: CovariatePlace { .county }
+    public static var streamPurposes: [StreamPurpose] { [.priceCovariate] }
+    public let swings: PriceAndWageSwings
+
+    public init(_ parameters: ScenarioParameters) {
+        swings = PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages)
+    }
+
+    public func value(draws: CovariateDraws) -> Double { swings.countyPrice(stream: draws.stream(.priceCovariate)) }
+
+    @inline(__always)
+    public static func record(_ value: Double, into accounts: inout HouseholdYear) { accounts.price = value }
+}
+
+/// The year's wage multiplier (MODEL.md §4 step 1): ``HouseholdYear/wageMultiplier``, read by ``LabourMarket``. Not
+/// drawn: the scenario's schedule.
+public struct YearWageMultiplier: PlaceCovariate {
+    public static var place: CovariatePlace { .year }
+    public static var streamPurposes: [StreamPurpose] { [] }
+    public let swings: PriceAndWageSwings
+
+    public init(_ parameters: ScenarioParameters) {
+        swings = PriceAndWageSwings(prices: parameters.shocks.prices, wages: parameters.shocks.wages)
+    }
+
+    public func value(draws: CovariateDraws) -> Double { swings.wageMultiplier(year: draws.year) }
+
+    @inline(__always)
+    public static func record(_ value: Double, into accounts: inout HouseholdYear) { accounts.wageMultiplier = value }
+}
+
+extension StreamPurpose {
+    /// A county's price multiplier, keyed by county.
+    public static var priceCovariate: StreamPurpose { 5 }
+}

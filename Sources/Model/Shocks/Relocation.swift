@@ -6,10 +6,11 @@ import Randomness
 /// year since the move. (Relocated households' halved crops are in ``Farming``; who is relocated is drawn at year 0
 /// by the population synthesis.)
 public struct Relocation: YearPhase {
-    public static let purpose = StreamPurpose.deterministic
+    public static var purpose: StreamPurpose { .deterministic }
     public var parameters: RelocationParameters
 
     public init(_ parameters: RelocationParameters) { self.parameters = parameters }
+    public init(_ parameters: ScenarioParameters) { self.init(parameters.shocks.relocation) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         guard household.flags.contains(.relocated) else { return }

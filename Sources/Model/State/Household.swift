@@ -1,4 +1,4 @@
-/// The state a household carries from one year to the next (MODEL.md §2), packed into 52 bytes.
+/// The state a household carries from one year to the next (MODEL.md §2), packed into 48 bytes.
 ///
 /// Counts are `UInt8` (a household has at most a few dozen members), money and factors `Float` (seven significant
 /// digits are more than a yearly income per person needs), so a block of 4,096 households stays within a core's cache
@@ -37,8 +37,6 @@ public struct Household: Equatable, Sendable {
     /// What the household was in year 0 and what has happened to it since: the household types and dynamics of the
     /// outputs (issue 3).
     public var history: HouseholdHistory = []
-    /// Index of the village across the whole population; its county is `village / villagesPerCounty`.
-    public var village: UInt32 = 0
     /// Land, mu.
     public var land: Float = 0
     /// Permanent earnings factor: skill and luck that persist (MODEL.md §3).

@@ -4,11 +4,11 @@
 public struct HouseholdYear: Sendable {
     /// The year t (0 is the selection year).
     public var year: Int
-    // Covariates of the household's place and year (MODEL.md §4 step 1).
-    public var price: Double
-    public var wageMultiplier: Double
-    public var villageFlooded: Bool
-    public var countyOutbreak: Bool
+    // Covariates of the household's place and year (MODEL.md §4 step 1), filled by the phases' ``PlaceCovariate``s.
+    public var price = 1.0
+    public var wageMultiplier = 1.0
+    public var villageFlooded = false
+    public var countyOutbreak = false
 
     // Step 3: decisions.
     public var dibaoBenefit = 0.0
@@ -72,6 +72,13 @@ public struct HouseholdYear: Sendable {
     public var trainingCost = 0.0
     public var medicalInsurancePremium = 0.0
     public var agriculturalInsurancePremium = 0.0
+
+    // Step 10: status and cause.
+    /// What the year adds to the tallies, set by ``PovertyStatus``.
+    public var outcome = YearOutcome(poor: false, wasPoor: false, inCohort: false, entry: nil, exit: false)
+
+    /// A year with every covariate at its neutral value (price and wage multiplier 1, no flood, no outbreak).
+    public init(year: Int) { self.year = year }
 
     public init(year: Int, price: Double, wageMultiplier: Double, villageFlooded: Bool, countyOutbreak: Bool) {
         self.year = year

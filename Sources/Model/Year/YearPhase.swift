@@ -1,138 +1,130 @@
 import Randomness
 
-/// One shock or intervention: a phase of the year of MODEL.md §4.
+/// One shock or intervention, or a step of the household's own dynamics: a phase of the year of MODEL.md §4.
 ///
 /// Each phase is a small value type holding plain numbers prepared from its scenario section, and draws only from the
-/// stream the yearly step has just started for it under its own ``StreamPurpose``. Phases are stored and called as
-/// concrete types by ``YearlyStep``, so the household loop is statically dispatched (no existential per household).
-public protocol YearPhase: Sendable {
+/// stream the yearly step has just started for it under its own ``StreamPurpose`` (declared in the phase's file). A
+/// phase whose events are shared by a place (a flood by village, an outbreak by county) declares them as its
+/// ``Covariates``, drawn before the parallel loop and handed to it in ``HouseholdYear``. Phases are listed once, in
+/// the order they run, in ``YearPhases``; the list is a chain of concrete generic types, so the household loop is
+/// statically dispatched (no existential per household).
+public protocol YearPhase: PhaseList {
+    /// The draws this phase shares across a place and year (MODEL.md §4 step 1); ``NoCovariates`` for most.
+    associatedtype Covariates = NoCovariates
+
     /// The purpose in the key of this phase's stream: a separate stream per phase is what makes an intervention with
     /// coverage 0 reproduce the baseline exactly, and the same household meet the same illness in every scenario.
+    /// ``StreamPurpose/deterministic`` for a phase that draws nothing (its stream is then not restarted).
     static var purpose: StreamPurpose { get }
+
+    /// The phase prepared from the scenario: it reads only its own sections.
+    init(_ parameters: ScenarioParameters) throws
 
     /// Apply the phase to one household in one year.
     /// - Parameters:
     ///   - household: the state carried between years; the phase may change it.
-    ///   - year: this year's accounts; the phase records what it found.
+    ///   - year: this year's accounts; the phase records what it found (its loss, its cost), which is how it shows
+    ///     in the tallies and in the entry cause of step 10 (``EntryCause``).
     ///   - stream: a stream already keyed by (seed, replicate, block, purpose, year, household).
     func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream)
 }
 
-/// What a stream is for: the fourth word of every household stream key and the second of every covariate key.
-/// The raw values are part of the reproducibility contract: changing one changes every result.
-public enum StreamPurpose: UInt64, CaseIterable, Sendable {
-    // Population and places.
-    case population = 1
-    case villages = 2
-    // Covariates, keyed by (seed, purpose, replicate, year, place).
-    case floodCovariate = 3
-    case outbreakCovariate = 4
-    case priceCovariate = 5
-    case forcedFloodCovariate = 6
-    // Shocks and the household's own dynamics.
-    case demography = 10
-    case illness = 11
-    case flood = 12
-    case avianFlu = 13
-    case livestockDisease = 14
-    case migration = 15
-    case assessment = 16
-    // Interventions.
-    case dibao = 20
-    case insuranceEnrolment = 21
-    case training = 22
-    /// Step 12: which certified trainees were migrants.
-    case trainingCertification = 23
-    // Phases that draw nothing still have a purpose, so every phase is keyed the same way.
-    case deterministic = 99
-
-    /// The column of a household-year purpose in ``HouseholdStreamKey``'s table of key prefixes; nil for the purposes
-    /// of covariates, places and phases that draw nothing. Folded to a constant where the purpose is (every phase's).
-    @inline(__always)
-    var householdSlot: Int? {
-        switch self {
-        case .demography, .illness, .flood, .avianFlu, .livestockDisease, .migration, .assessment:
-            Int(rawValue) - 10
-        case .dibao, .insuranceEnrolment, .training, .trainingCertification: Int(rawValue) - 13
-        case .population: 11
-        case .villages, .floodCovariate, .outbreakCovariate, .priceCovariate, .forcedFloodCovariate, .deterministic: nil
-        }
-    }
-
-    /// How many columns ``householdSlot`` uses.
-    static let householdSlotCount = 12
-}
-
-/// The coordinates of one household's year, from which each phase's stream key is made.
+/// A list of phases run in order: one phase, a phase restricted to some years, or a chain of lists (``Then``).
 ///
-/// MODEL.md §6: a block's streams are seeded from (seed, replicate, block, purpose); this program adds the year and the
-/// household's index in its block, so each household-year-purpose has its own stream and a change in one household's
-/// state never shifts another's draws (docs/MODEL.md, "Streams").
-public struct HouseholdStreamKey: Sendable {
-    public let seed: UInt64
-    public let replicate: UInt64
-    public let block: UInt64
-    public var year: UInt64
-    public var household: UInt64
-    /// The mixer's state after (seed, replicate, block): fixed for a task.
-    public let blockCoordinates: PartialStreamKey
-    /// The mixer's state after (seed, replicate, block, purpose, year) for every household purpose and every year
-    /// 0…`years` the key was made for, tabulated once per task: a phase that draws then pays two mixes (the household
-    /// and the finish) instead of four (issue 5). A year outside the table is mixed in full, to the same key.
-    private let prefixes: KeyPrefixTable
+/// The list's type spells out its phases, so ``run(_:year:key:stream:)`` inlines to the same straight-line code as
+/// calling each phase by hand.
+public protocol PhaseList: Sendable {
+    /// The place covariates of every phase in the list, in list order.
+    associatedtype Covariates: PlaceCovariateList
 
-    /// - Parameter years: the last year whose prefixes are tabulated (a block's horizon T); later years still work.
-    public init(seed: UInt64, replicate: Int, block: Int, year: Int, household: Int, years: Int = 0) {
-        self.seed = seed
-        self.replicate = UInt64(replicate)
-        self.block = UInt64(block)
-        self.year = UInt64(year)
-        self.household = UInt64(household)
-        blockCoordinates = PartialStreamKey(wordCount: 6).appending(seed).appending(UInt64(replicate))
-            .appending(UInt64(block))
-        prefixes = KeyPrefixTable(blockCoordinates: blockCoordinates, years: max(0, years))
-    }
+    init(_ parameters: ScenarioParameters) throws
 
-    /// The mixed 64-bit key of this household-year's stream for `purpose`.
-    @inline(__always)
-    public func mixed(_ purpose: StreamPurpose) -> UInt64 {
-        blockCoordinates.appending(purpose.rawValue).appending(year).appending(household).finished()
-    }
+    /// Run the list's phases on one household-year, each on its own freshly keyed stream.
+    func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream)
 
-    /// Restart `stream` lazily under this household-year's key for `purpose`: the stream of ``mixed(_:)``, reseeded
-    /// only if the phase draws.
-    @inline(__always)
-    public func restart(_ stream: RandomStream, for purpose: StreamPurpose) {
-        if let slot = purpose.householdSlot, year <= prefixes.lastYear {
-            stream.restart(prefixes.words[Int(year) &* StreamPurpose.householdSlotCount &+ slot], household)
-        } else {
-            stream.restart(blockCoordinates.appending(purpose.rawValue), year, household)
-        }
-    }
+    /// The purposes of the list's phases, in order, each with its phase's name (for the tests of the contract).
+    static var purposes: [PhasePurpose] { get }
 
-    /// The same key as a ``StreamKey`` (for tests and messages).
-    public func streamKey(_ purpose: StreamPurpose) -> StreamKey {
-        StreamKey(seed, replicate, block, purpose.rawValue, year, household)
-    }
+    /// The names of the phases that run in year `year`, in order (for the tests of MODEL.md §4's order).
+    static func phaseNames(year: Int) -> [String]
 }
 
-/// The prefixes of ``HouseholdStreamKey``, row `year`, column ``StreamPurpose/householdSlot``. Allocated once per key
-/// (per task), never in the yearly loop; immutable after `init`.
-private final class KeyPrefixTable: @unchecked Sendable {
-    let lastYear: UInt64
-    let words: UnsafeMutablePointer<PartialStreamKey>
-
-    init(blockCoordinates: PartialStreamKey, years: Int) {
-        lastYear = UInt64(years)
-        let columns = StreamPurpose.householdSlotCount
-        words = .allocate(capacity: (years + 1) * columns)
-        words.initialize(repeating: blockCoordinates, count: (years + 1) * columns)
-        for purpose in StreamPurpose.allCases {
-            guard let slot = purpose.householdSlot else { continue }
-            let withPurpose = blockCoordinates.appending(purpose.rawValue)
-            for year in 0...years { words[year * columns + slot] = withPurpose.appending(UInt64(year)) }
-        }
+extension YearPhase {
+    /// Restart the stream under the phase's key (lazily: reseeded at the phase's first draw, if any), then apply it.
+    @inline(__always)
+    public func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream) {
+        if Self.purpose != .deterministic { key.restart(stream, for: Self.purpose) }
+        apply(to: &household, year: &year, stream: stream)
     }
 
-    deinit { words.deallocate() }
+    public static var purposes: [PhasePurpose] { [PhasePurpose(phase: String(describing: Self.self), purpose: purpose)] }
+    public static func phaseNames(year: Int) -> [String] { [String(describing: Self.self)] }
+}
+
+extension PhaseList {
+    /// This list followed by `Next`: `Demography.Then<Illness>.Then<Flood>` runs the three in that order.
+    public typealias Then<Next: PhaseList> = PhaseChain<Self, Next>
+}
+
+/// `First`, then `Second`.
+public struct PhaseChain<First: PhaseList, Second: PhaseList>: PhaseList {
+    public typealias Covariates = CovariateChain<First.Covariates, Second.Covariates>
+    public let first: First
+    public let second: Second
+
+    public init(_ parameters: ScenarioParameters) throws {
+        first = try First(parameters)
+        second = try Second(parameters)
+    }
+
+    public func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream) {
+        first.run(&household, year: &year, key: key, stream: stream)
+        second.run(&household, year: &year, key: key, stream: stream)
+    }
+
+    public static var purposes: [PhasePurpose] { First.purposes + Second.purposes }
+    public static func phaseNames(year: Int) -> [String] { First.phaseNames(year: year) + Second.phaseNames(year: year) }
+}
+
+/// A phase that runs in the selection year 0 only (insurance enrolment; dibao after the year's own assessment).
+public typealias InSelectionYear<Phase: YearPhase> = InSomeYears<Phase, SelectionYear>
+
+/// A phase that runs from year 1 on (dibao at step 3, deciding on last year's assessment).
+public typealias FromYearOne<Phase: YearPhase> = InSomeYears<Phase, YearsAfterSelection>
+
+/// Which years a phase of ``InSomeYears`` runs in: a type, so the test folds into the household loop.
+public protocol YearRule: Sendable {
+    static func includes(_ year: Int) -> Bool
+}
+
+/// Year 0 only.
+public enum SelectionYear: YearRule {
+    @inline(__always) public static func includes(_ year: Int) -> Bool { year == 0 }
+}
+
+/// Years 1…T.
+public enum YearsAfterSelection: YearRule {
+    @inline(__always) public static func includes(_ year: Int) -> Bool { year != 0 }
+}
+
+/// `Phase`, run only in the years `Years` includes (its stream is not even restarted in the others).
+public struct InSomeYears<Phase: YearPhase, Years: YearRule>: PhaseList {
+    public typealias Covariates = Phase.Covariates
+    public let phase: Phase
+
+    public init(_ parameters: ScenarioParameters) throws { phase = try Phase(parameters) }
+
+    @inline(__always)
+    public func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream) {
+        if Years.includes(year.year) { phase.run(&household, year: &year, key: key, stream: stream) }
+    }
+
+    public static var purposes: [PhasePurpose] { Phase.purposes }
+    public static func phaseNames(year: Int) -> [String] { Years.includes(year) ? Phase.phaseNames(year: year) : [] }
+}
+
+/// A phase or covariate and the purpose of its stream.
+public struct PhasePurpose: Hashable, Sendable {
+    public let phase: String
+    public let purpose: StreamPurpose
 }

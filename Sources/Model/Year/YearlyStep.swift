@@ -1,56 +1,65 @@
 import Randomness
 
-/// The year of MODEL.md §4 for one household, phase by phase in the contract's order.
+/// Every phase of the year, once, in the order MODEL.md §4 computes them: the registry of shocks and interventions.
 ///
-/// The phases are stored as their concrete types and called directly, so the household loop is statically dispatched.
+/// A new shock or intervention is its own file — the ``YearPhase`` type built from ``ScenarioParameters``, its
+/// ``StreamPurpose`` (a free number: 10…23 for a household-year stream, below 10 for a place's), any
+/// ``PlaceCovariate`` it needs as its `Covariates`, and the accounts it writes — plus one line here, at its step. Its
+/// parameter struct and scenario keys live with the other parameters (`Parameters/`, `Scenarios/ValidRanges.swift`); a
+/// field of ``HouseholdYear`` is needed only for a covariate or a loss no existing field holds (an epizootic adds to
+/// `epizooticLoss`, which agricultural insurance and the `epizootic` entry cause read). `YearlyStepTests` pins every
+/// purpose number, so the new one is added to its table. The list is a chain of concrete types (``PhaseList/Then``),
+/// so the household loop is statically dispatched, and the engine draws the covariates from ``Covariates`` without
+/// naming any shock. Step 1 (the covariates) runs before the parallel loop; step 11's costs are the amounts the phases
+/// record in ``HouseholdYear``.
+public typealias YearPhases = Demography  // step 2
+    .Then<InSelectionYear<InsuranceEnrolment>>  // step 3: enrolment in year 0, kept
+    .Then<FromYearOne<Dibao>>  // step 3: dibao on last year's assessment (year 0: below)
+    .Then<Training>  // step 3
+    .Then<Illness>  // step 4, with basic and major-illness insurance
+    .Then<MedicalInsurance>  // step 4: supplementary
+    .Then<Farming>  // step 5, at the county's price
+    .Then<Flood>
+    .Then<AvianFlu>
+    .Then<LivestockDisease>
+    .Then<AgriculturalInsurance>
+    .Then<LabourMarket>  // step 6, at the year's wage multiplier
+    .Then<Expenditures>  // step 7
+    .Then<Relocation>
+    .Then<IncomeAssessment>  // step 8: y_pre and a_t
+    .Then<InSelectionYear<Dibao>>  // step 3 in year 0: on the year's own assessment, on₋₁ the profile's flag
+    .Then<IncomeWithDibao>  // step 8: y
+    .Then<Borrowing>  // step 9
+    .Then<PovertyStatus>  // step 10
+    .Then<TrainingCertification>  // step 12
+    .Then<EndOfYear>  // step 12
+
+/// The year of MODEL.md §4 for one household: the phases of ``YearPhases`` in order.
+///
 /// Before each phase that may draw, the one stream of the task is restarted under that phase's key
 /// (seed, replicate, block, purpose, year, household): a phase's draws never depend on how many another phase made.
-/// Adding a shock: write its file in Shocks/, add a stored property here and one `run` line in ``advance``.
+/// Adding a shock: see ``YearPhases``; nothing here changes.
 public struct YearlyStep: Sendable {
-    public let demography: Demography
-    public let insuranceEnrolment: InsuranceEnrolment
-    public let dibao: Dibao
-    public let training: Training
-    public let illness: Illness
-    public let medicalInsurance: MedicalInsurance
-    public let farming: Farming
-    public let flood: Flood
-    public let avianFlu: AvianFlu
-    public let livestockDisease: LivestockDisease
-    public let agriculturalInsurance: AgriculturalInsurance
-    public let labourMarket: LabourMarket
-    public let expenditures: Expenditures
-    public let relocation: Relocation
-    public let assessment: IncomeAssessment
-    public let borrowing: Borrowing
+    public let phases: YearPhases
+    /// The place covariates the phases declare, drawn by the engine before the parallel loop (step 1).
+    public let covariates: YearPhases.Covariates
     public let povertyLine: Double
-    public let monitoringLine: Double
-    public let marginalLine: Double
-    public let productionCostShare: Double
 
     public init(_ parameters: ScenarioParameters) throws {
-        let shocks = parameters.shocks, interventions = parameters.interventions, economy = parameters.economy
-        demography = Demography(parameters.demography)
-        insuranceEnrolment = InsuranceEnrolment(
-            medical: interventions.medicalInsurance, agricultural: interventions.agriculturalInsurance)
-        dibao = Dibao(interventions.dibao)
-        training = Training(interventions.training)
-        illness = try Illness(shocks.illness, basic: interventions.basicMedical, majorIllness: interventions.majorIllness)
-        medicalInsurance = MedicalInsurance(interventions.medicalInsurance)
-        farming = Farming(economy.farming, relocation: shocks.relocation)
-        flood = Flood(shocks.flood)
-        avianFlu = AvianFlu(shocks.avianFlu)
-        livestockDisease = LivestockDisease(shocks.livestockDisease)
-        agriculturalInsurance = AgriculturalInsurance(interventions.agriculturalInsurance)
-        labourMarket = LabourMarket(economy)
-        expenditures = Expenditures(economy)
-        relocation = Relocation(shocks.relocation)
-        assessment = IncomeAssessment(economy)
-        borrowing = Borrowing(economy)
-        povertyLine = economy.povertyLine
-        monitoringLine = economy.monitoringLine
-        marginalLine = economy.marginalLineFactor * economy.povertyLine
-        productionCostShare = economy.farming.productionCostShare
+        phases = try YearPhases(parameters)
+        covariates = try YearPhases.Covariates(parameters)
+        povertyLine = parameters.economy.povertyLine
+    }
+
+    /// Every purpose the registered phases and their covariates draw on, once per phase or covariate (a phase listed
+    /// twice, like dibao, counts once), with the population's and the villages': the numbers of docs/MODEL.md §5. The
+    /// tests check that no two coincide.
+    public static var allPurposes: [StreamPurpose] {
+        var seen: Set<PhasePurpose> = []
+        let registered = (YearPhases.Covariates.purposes + YearPhases.purposes).filter {
+            $0.purpose != .deterministic && seen.insert($0).inserted
+        }
+        return [.population, .villages] + registered.map(\.purpose)
     }
 
     /// Advance one household through year `year.year`, filling `year` with its accounts.
@@ -62,44 +71,30 @@ public struct YearlyStep: Sendable {
     public func advance(
         _ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream
     ) -> YearOutcome {
-        let selectionYear = year.year == 0
-        run(demography, &household, &year, key, stream)  // step 2
-        if selectionYear { run(insuranceEnrolment, &household, &year, key, stream) }  // step 3
-        if !selectionYear { run(dibao, &household, &year, key, stream) }
-        run(training, &household, &year, key, stream)
-        run(illness, &household, &year, key, stream)  // step 4
-        run(medicalInsurance, &household, &year, key, stream)
-        run(farming, &household, &year, key, stream)  // step 5
-        run(flood, &household, &year, key, stream)
-        run(avianFlu, &household, &year, key, stream)
-        run(livestockDisease, &household, &year, key, stream)
-        run(agriculturalInsurance, &household, &year, key, stream)
-        run(labourMarket, &household, &year, key, stream)  // step 6
-        run(expenditures, &household, &year, key, stream)  // step 7
-        run(relocation, &household, &year, key, stream)
-        run(assessment, &household, &year, key, stream)  // step 8
-        if selectionYear { run(dibao, &household, &year, key, stream) }
-        year.income = year.incomeBeforeDibao + year.dibaoBenefit / Double(max(1, household.size))
-        run(borrowing, &household, &year, key, stream)  // step 9
+        phases.run(&household, year: &year, key: key, stream: stream)
+        return year.outcome
+    }
+}
 
-        let outcome = status(of: &household, year: &year)  // step 10 (step 11's costs are in `year`)
+/// Step 10: poverty status, entries with their cause, exits and spells; updates what carries to next year. Records
+/// the year's ``YearOutcome`` in its accounts.
+public struct PovertyStatus: YearPhase {
+    public static var purpose: StreamPurpose { .deterministic }
+    public let povertyLine: Double
+    public let monitoringLine: Double
+    public let marginalLine: Double
+    public let productionCostShare: Double
 
-        key.restart(stream, for: .trainingCertification)  // step 12
-        training.certify(&household, certifiedTrainees: year.certifiedTrainees, stream: stream)
-        if household.flags.contains(.relocated) && household.yearsSinceRelocation < UInt8.max {
-            household.yearsSinceRelocation += 1
-        }
-        household.lastDibaoBenefit = Float(year.dibaoBenefit)
-        household.lastExpectedWages = Float(year.expectedWages)
-        return outcome
+    public init(_ parameters: ScenarioParameters) {
+        let economy = parameters.economy
+        povertyLine = economy.povertyLine
+        monitoringLine = economy.monitoringLine
+        marginalLine = economy.marginalLineFactor * economy.povertyLine
+        productionCostShare = economy.farming.productionCostShare
     }
 
-    /// Step 10: poverty status, entries with their cause, exits and spells; updates what carries to next year.
-    ///
-    /// `year` is only read; it is passed `inout` because a by-value or borrowed parameter made the compiler copy its
-    /// 280 bytes on every household-year (issue 5).
     @inline(__always)
-    private func status(of household: inout Household, year: inout HouseholdYear) -> YearOutcome {
+    public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let income = year.income
         let poor = income < povertyLine
         let wasPoor = household.flags.contains(.poorLastYear)
@@ -129,17 +124,24 @@ public struct YearlyStep: Sendable {
         }
         household.flags.set(.poorLastYear, poor)
         household.flags.set(.belowMonitoringLastYear, income < monitoringLine)
-        return outcome
+        year.outcome = outcome
     }
+}
 
-    /// Restart the stream under the phase's key (lazily: reseeded at the phase's first draw, if any), then apply it.
+/// Step 12, the rest of the end of the year: years since relocation + 1; this year's dibao benefit and expected wages
+/// become next year's references for the dibao-loss and labour-loss causes.
+public struct EndOfYear: YearPhase {
+    public static var purpose: StreamPurpose { .deterministic }
+
+    public init(_ parameters: ScenarioParameters) {}
+
     @inline(__always)
-    private func run<Phase: YearPhase>(
-        _ phase: Phase, _ household: inout Household, _ year: inout HouseholdYear, _ key: HouseholdStreamKey,
-        _ stream: RandomStream
-    ) {
-        if Phase.purpose != .deterministic { key.restart(stream, for: Phase.purpose) }
-        phase.apply(to: &household, year: &year, stream: stream)
+    public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
+        if household.flags.contains(.relocated) && household.yearsSinceRelocation < UInt8.max {
+            household.yearsSinceRelocation += 1
+        }
+        household.lastDibaoBenefit = Float(year.dibaoBenefit)
+        household.lastExpectedWages = Float(year.expectedWages)
     }
 }
 
