@@ -70,7 +70,7 @@ public enum Benchmark {
         let retained = estimate.tallies + estimate.covariates + estimate.layout
         return Report(
             households: run.households, years: run.years, replicates: run.replicates,
-            generator: GeneratorKind(run.generator), single: single, parallel: parallel,
+            generator: run.generator, single: single, parallel: parallel,
             householdBytes: MemoryLayout<Household>.size, householdStride: MemoryLayout<Household>.stride,
             retainedBytesPerHousehold: Double(retained) / Double(run.households), peakResidentBytes: peakResidentBytes())
     }

@@ -62,7 +62,7 @@ public enum KernelBenchmarks {
 
         let step = try YearlyStep(parameters)
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
-        let stream = try RandomStream(generator: GeneratorKind(parameters.run.generator))
+        let stream = try RandomStream(generator: parameters.run.generator)
         var key = HouseholdStreamKey(seed: parameters.run.seed, replicate: 0, block: 0, year: 0, household: 0, years: 1)
         let households: [Household] = (0..<Simulation.blockSize).map { index in
             key.household = UInt64(index)
@@ -96,11 +96,11 @@ public enum KernelBenchmarks {
 
         let layout = try VillageLayout(
             households: Simulation.blockSize, parameters: parameters.population.villages, seed: parameters.run.seed,
-            generator: GeneratorKind(parameters.run.generator))
+            generator: parameters.run.generator)
         let years = parameters.run.years
         let covariates = try Covariates(
             replicate: 0, seed: parameters.run.seed, years: years, layout: layout, step: step,
-            generator: GeneratorKind(parameters.run.generator))
+            generator: parameters.run.generator)
         let task = BlockKernel(
             seed: parameters.run.seed, replicate: 0, block: 0, households: Simulation.blockSize, years: years)
         let perBlock = Simulation.blockSize * (years + 1)

@@ -1,4 +1,5 @@
 import CGSL
+import Randomness
 
 /// GSL's derivative-free minimiser, the Nelder–Mead simplex (`gsl_multimin_fminimizer_nmsimplex2`), over a Swift
 /// function. No `gsl_*` type leaves this file.
@@ -111,7 +112,7 @@ public enum NelderMead {
 
     /// GSL's default error handler aborts the process; this module reads status codes instead.
     private static let errorHandlerSwitchedOff: Bool = {
-        gsl_set_error_handler_off()
+        GSLErrorHandler.switchOff()
         return true
     }()
 }

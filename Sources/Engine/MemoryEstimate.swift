@@ -68,7 +68,7 @@ public struct MemoryEstimate: Equatable, Sendable {
 
     /// Generous bytes for one generator and its Swift wrapper: mt19937's state is 2.5 kB, the Tausworthe ones' a few
     /// words.
-    static func bytesPerStream(_ generator: GeneratorName) -> Int {
+    static func bytesPerStream(_ generator: GeneratorKind) -> Int {
         switch generator {
         case .mt19937: 8_192
         case .taus2, .taus113: 512

@@ -11,7 +11,7 @@ extension Simulation {
     public static func populationCensus(_ parameters: ScenarioParameters, households: Int, seed: UInt64) throws
         -> PopulationCensus
     {
-        let generator = GeneratorKind(parameters.run.generator)
+        let generator = parameters.run.generator
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
         let layout = try VillageLayout(
             households: households, parameters: parameters.population.villages, seed: seed, generator: generator)

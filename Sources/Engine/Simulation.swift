@@ -59,7 +59,7 @@ public enum Simulation {
         vulnerability: Bool = false
     ) throws -> SimulationResult {
         let settings = parameters.run
-        let generator = GeneratorKind(settings.generator)
+        let generator = settings.generator
         let households = settings.households, years = settings.years, replicateCount = settings.replicates
         let step = try YearlyStep(parameters)
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
@@ -136,7 +136,7 @@ extension Simulation {
     /// replicate, measured apart from the years by ``Benchmark`` (issue 5).
     public static func synthesisePopulation(_ parameters: ScenarioParameters, threads: Int) throws -> Int {
         let settings = parameters.run
-        let generator = GeneratorKind(settings.generator)
+        let generator = settings.generator
         let households = settings.households
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
         let layout = try VillageLayout(
@@ -275,16 +275,5 @@ private final class TaskSlots: @unchecked Sendable {
     func release() {
         storage.deinitialize(count: count)
         storage.deallocate()
-    }
-}
-
-extension GeneratorKind {
-    /// The generator a scenario names.
-    public init(_ name: GeneratorName) {
-        switch name {
-        case .taus2: self = .taus2
-        case .taus113: self = .taus113
-        case .mt19937: self = .mt19937
-        }
     }
 }

@@ -47,7 +47,7 @@ public struct SweepEstimate: Sendable {
             let run = point.scenario.parameters.run
             householdYears += Double(run.households) * Double(run.years + 1) * Double(run.replicates)
             replicateRuns += run.replicates
-            let blocks = (run.households + Simulation.blockSize - 1) / Simulation.blockSize
+            let blocks = Simulation.blockCount(households: run.households)
             maxTasks = max(maxTasks, blocks * run.replicates)
             metricRows += Double(rowsPerPoint)
             parameterBytes += Double(point.parametersJSON.utf8.count)

@@ -51,7 +51,7 @@ public struct SweepPlan: Sendable {
         let base = try Runner.load([scenarioPath], overrides: overrides, size: size)[0]
         let seed = base.parameters.run.seed
         let design = try SweepDesign.make(
-            grid: grid, sample: sample, seed: seed, generator: GeneratorKind(base.parameters.run.generator))
+            grid: grid, sample: sample, seed: seed, generator: base.parameters.run.generator)
         let keyPaths = design.keyPaths
         let pointSize = size.excluding(keyPaths + ["run.seed"])
         let allValues = try design.values()

@@ -50,7 +50,3 @@ extension RunSettings: ParameterSection {
               unit: "name", .assumed, source: "*assumed*"),
     ]
 }
-
-/// The generator a scenario names was a copy of `GeneratorKind`; the scenario now holds `GeneratorKind` itself.
-@available(*, deprecated, renamed: "GeneratorKind", message: "use Randomness.GeneratorKind; kept only until Engine stops converting")
-public typealias GeneratorName = GeneratorKind

@@ -111,38 +111,6 @@ extension FloodParameters: ParameterSection {
     ]
 }
 
-/// Avian flu: an outbreak per county, then a hit per poultry household (`000` case 6: the 2017 outbreak).
-public struct AvianFluParameters: Codable, Equatable, Sendable {
-    /// Yearly probability of an outbreak in a county.
-    public var outbreakProbability = 0.08
-    /// Probability a poultry household in an outbreak county is hit.
-    public var householdHitProbability = 0.6
-    /// Loss of poultry income ~ Beta(lossAlpha, lossBeta).
-    public var lossAlpha = 3.0
-    public var lossBeta = 2.0
-    /// A year (1…years) with an outbreak in every county; 0 forces none (an extension, off in the reference).
-    public var forcedYear = 0
-    public init() {}
-}
-
-extension AvianFluParameters: ParameterSection {
-    /// The keys under `shocks.avianFlu`; docs/MODEL.md §3 explains each.
-    public static let declarations: [ParameterDeclaration<Self>] = [
-        .init("outbreakProbability", \.outbreakProbability, .probability, unit: "prob./yr", .assumed,
-              source: "`000` (the 2017 outbreak, case 6); rate *assumed*"),
-        .init("householdHitProbability", \.householdHitProbability, .probability, unit: "probability", .sourced,
-              source: "`000` case 6"),
-        .init("lossAlpha", \.lossAlpha, .positive, unit: "Beta α", .sourced, source: "`000` case 6"),
-        .init("lossBeta", \.lossBeta, .positive, unit: "Beta β", .sourced, source: "`000` case 6"),
-        .init("forcedYear", \.forcedYear, .whole(0...ParameterRange.maximumYears), unit: "year", .assumed,
-              source: "*assumed*"),
-    ]
-
-    public static let relations: [ParameterRelation] = [
-        .withinHorizon("forcedYear"),
-    ]
-}
-
 /// Endemic livestock disease (Newcastle disease, cattle illness) for every livestock household.
 public struct LivestockDiseaseParameters: Codable, Equatable, Sendable {
     /// Yearly probability a livestock household is hit.
