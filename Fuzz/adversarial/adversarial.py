@@ -619,6 +619,32 @@ def _(ctx):
             ctx.fail("loss", "the merged sweep.csv differs from the input's")
 
 
+@case(1, "run: an interrupted identical re-run leaves the earlier complete results intact")
+def _(ctx):
+    out = ctx.p("out")
+    args = LONG_COMMANDS["run"][0](ctx)
+    if not ctx.expect(ctx.run(args), 0, what="first run"):
+        return
+    before = snapshot(out)
+    at = ctx.rng.uniform(0.4, 1.8)
+    res = ctx.run_signal(args, signal.SIGINT, at)
+    ctx.expect_interrupted(res, "SIGINT", what="SIGINT at %.2f s" % at)
+    ctx.intact(before, out, "an interrupted re-run changed the earlier results")
+    ctx.no_temp_files(out)
+
+
+@case(1, "sweep: SIGINT during --resume of a finished store keeps it complete and sweep.csv intact")
+def _(ctx):
+    out = copy_fixture(ctx, "sweep-tiny", ctx.p("A"))
+    res = ctx.run_signal(["sweep"] + SWEEP_TINY + ["--output", out, "--resume"], signal.SIGINT, 0.05)
+    ctx.expect(res, {0, 1}, what="SIGINT at 0.05 s")
+    if os.path.exists(os.path.join(out, "sweep.csv")) and \
+            read(os.path.join(out, "sweep.csv")) != read(os.path.join(fixture(ctx.suite, "sweep-tiny"), "sweep.csv")):
+        ctx.fail("loss", "sweep.csv changed")
+    elif not os.path.exists(os.path.join(out, "sweep.csv")):
+        ctx.fail("loss", "sweep.csv of the complete sweep was removed")
+
+
 def compare_kill_on_writes(k):
     """SIGKILL a compare as soon as its output folder holds k files (a seeded k: the kill lands in the writes, not
     in the simulation); then report must either refuse (exit 2) or find the whole comparison."""
@@ -1730,7 +1756,7 @@ add(10, "sweep without --output is refused naming it", bad(
     max_lines=40))
 add(10, "merge of an empty folder names it", bad(lambda ctx: ["merge", (os.makedirs(ctx.p("empty")), ctx.p("empty"))[1],
                                                               "--output", ctx.p("out")], names=["empty"]))
-add(10, "merge of a corrupt sweep.sqlite names it, no SQLite error text", bad(
+add(10, "merge of a corrupt sweep.sqlite names it, no raw SQL statement dump", bad(
     lambda ctx: ["merge", ctx.write("shard/sweep.sqlite", b"SQLite format 3\x00" + os.urandom(4096)),
                  "--output", ctx.p("out")], names=["sweep.sqlite"]))
 add(10, "merge of a SQLite file that is not a sweep names it", bad(
