@@ -62,10 +62,15 @@ public enum Benchmark {
     }
 
     /// Time the scenario on one thread and on `threads`, each the best of `repetitions` runs.
-    public static func measure(_ scenario: Scenario, threads: Int, repetitions: Int) throws -> Report {
+    ///
+    /// - Parameter observer: asked between blocks and repetitions whether to stop (then ``RunError/cancelled``).
+    public static func measure(
+        _ scenario: Scenario, threads: Int, repetitions: Int, observer: (any RunObserver)? = nil
+    ) throws -> Report {
         let run = scenario.parameters.run
-        let single = try timing(scenario, threads: 1, repetitions: repetitions)
-        let parallel = threads > 1 ? try timing(scenario, threads: threads, repetitions: repetitions) : nil
+        let single = try timing(scenario, threads: 1, repetitions: repetitions, observer: observer)
+        let parallel =
+            threads > 1 ? try timing(scenario, threads: threads, repetitions: repetitions, observer: observer) : nil
         let estimate = MemoryEstimate(scenario.parameters, threads: threads)
         let retained = estimate.tallies + estimate.covariates + estimate.layout
         return Report(
@@ -75,10 +80,13 @@ public enum Benchmark {
             retainedBytesPerHousehold: Double(retained) / Double(run.households), peakResidentBytes: peakResidentBytes())
     }
 
-    private static func timing(_ scenario: Scenario, threads: Int, repetitions: Int) throws -> Timing {
+    private static func timing(
+        _ scenario: Scenario, threads: Int, repetitions: Int, observer: (any RunObserver)?
+    ) throws -> Timing {
         var bestRun = Double.infinity, bestSynthesis = Double.infinity
-        let runner = Runner(threads: threads)
+        let runner = Runner(threads: threads, observer: observer)
         for _ in 0..<max(1, repetitions) {
+            if observer?.isCancelled == true { throw RunError.cancelled }
             let synthesisStart = now()
             _ = try Simulation.synthesisePopulation(scenario.parameters, threads: threads)
             bestSynthesis = min(bestSynthesis, now() - synthesisStart)

@@ -47,15 +47,12 @@ public final class OutputFolder {
         }
         if !existed { try Self.makeFolders(folder) }
         let lockPath = folder.appendingPathComponent(Self.lockFileName).path
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
+        let descriptor: Int32
+        switch Self.lock(lockPath) {
+        case .success(let locked): descriptor = locked
+        case .failure(let error):
             if !existed { rmdir(folder.path) }
-            throw .notWritable(path: folder.path, reason: reason)
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw .busy(path: folder.path)
+            throw error.reason.isEmpty ? .busy(path: folder.path) : .notWritable(path: folder.path, reason: error.reason)
         }
         self.url = folder
         created = !existed
@@ -75,12 +72,37 @@ public final class OutputFolder {
 
     deinit { release() }
 
-    /// Give up the claim: unlock, and remove the folder again if the claim created it and nothing was written.
+    /// Why a lock could not be taken: `reason` holds the system's reason, or is empty when another command holds it.
+    private struct LockFailure: Error { let reason: String }
+
+    /// Open and lock `path` without waiting. The lock file is removed when a claim is released, so after locking the
+    /// file must still be the one at `path`: otherwise another command removed it in between, and we try again.
+    private static func lock(_ path: String) -> Result<Int32, LockFailure> {
+        for _ in 0..<10 {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return .failure(LockFailure(reason: String(cString: strerror(errno)))) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                close(descriptor)
+                return .failure(LockFailure(reason: ""))
+            }
+            var opened = stat(), named = stat()
+            if fstat(descriptor, &opened) == 0, stat(path, &named) == 0, opened.st_ino == named.st_ino,
+                opened.st_dev == named.st_dev
+            {
+                return .success(descriptor)
+            }
+            close(descriptor)
+        }
+        return .failure(LockFailure(reason: ""))
+    }
+
+    /// Give up the claim: remove the lock file while still holding it, unlock, and remove the folder again if the
+    /// claim created it and nothing was written.
     public func release() {
         guard fcntl(lockDescriptor, F_GETFD) != -1 else { return }
+        unlink(url.appendingPathComponent(Self.lockFileName).path)
         close(lockDescriptor)
         if created && !written {
-            try? FileManager.default.removeItem(at: url.appendingPathComponent(Self.lockFileName))
             rmdir(url.path)  // removes the folder only if it is empty: anything written by other means stays
         }
     }

@@ -38,8 +38,15 @@ struct Bench: ParsableCommand {
         size.years = size.years ?? 5
         size.replicates = size.replicates ?? 1
         let loaded = try Runner.load([scenario], overrides: options.overrides, size: size)[0]
+        // As run does: a size that cannot fit is refused before anything is allocated (issue 13).
+        try Runner(threads: size.resolvedThreads).checkMemory([loaded])
         let report: Benchmark.Report
-        do { report = try Benchmark.measure(loaded, threads: size.resolvedThreads, repetitions: repetitions) } catch {
+        do {
+            report = try Benchmark.measure(
+                loaded, threads: size.resolvedThreads, repetitions: repetitions, observer: CommandObserver(quiet: true))
+        } catch let error as RunError {
+            throw error
+        } catch {
             throw RunFailure(message: "\(scenario): the benchmark failed: \(error)")
         }
         print(BenchReportText.render(report, scenario: loaded.name))

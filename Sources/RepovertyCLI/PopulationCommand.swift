@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Model
 import Output
+import Runs
 import Scenarios
 
 /// `repoverty population PROFILE_OR_SCENARIO --households N [--seed S] --output DIR`: synthesise a population and set
@@ -41,30 +42,93 @@ struct PopulationCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Replace a population.csv of another scenario, seed or size in DIR (by default refused, exit 2).")
+    var force = false
+
+    /// The most households a run may have (`run.households`), so the census describes a run that can exist.
+    static let maximumHouseholds = 100_000_000
+
     func validate() throws {
         guard households >= 1 else { throw ValidationError("--households must be at least 1, got \(households)") }
+        guard households <= Self.maximumHouseholds else {
+            throw ValidationError("--households must be at most 100,000,000 (as run.households), got \(households)")
+        }
     }
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
         let (_, targets) = try ProfileTargets.load(for: loaded)
         let parameters = loaded.parameters
+        let record = PopulationRecord(
+            version: ProgramVersion.current, scenario: loaded.name, households: households,
+            seed: seed ?? parameters.run.seed, population: parameters.population)
+        // The folder is claimed, and any earlier population.csv checked, before the synthesis (issue 13).
+        let folder: OutputFolder
+        do { folder = try OutputFolder(claiming: URL(fileURLWithPath: output, isDirectory: true)) } catch {
+            throw RunError.outputFolder(error)
+        }
+        defer { folder.release() }
+        try record.checkReplaceable(in: folder.url, force: force)
         let census: PopulationCensus
         do {
-            census = try Simulation.populationCensus(parameters, households: households, seed: seed ?? parameters.run.seed)
+            census = try Simulation.populationCensus(
+                parameters, households: households, seed: record.seed, isCancelled: { Interruption.shared.isCancelled })
+        } catch SimulationError.cancelled {
+            throw Interruption.shared.failure()
         } catch {
             throw RunFailure(message: "cannot synthesise the population: \(error)")
         }
         let rows: [PopulationComparisonRow]
         do { rows = try PopulationComparison.rows(targets: targets, census: census, parameters: parameters.population) }
         catch { throw BadInput(message: "\(scenario): unknown target \(error.attribute) / \(error.category)") }
-        let file = URL(fileURLWithPath: output).appendingPathComponent("population.csv")
         do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            try AtomicFile.write(PopulationCSV.render(rows), to: file)
-        } catch {
-            throw RunFailure(message: "cannot write \(file.path): \(error)")
-        }
+            try Interruption.shared.checkpoint()
+            // The record first: a population.csv is never left beside the record of another population.
+            folder.removeFiles(["population.csv"])
+            try folder.writeFile(PopulationRecord.fileName, Data(try record.json().utf8))
+            try folder.writeFile("population.csv", Data(PopulationCSV.render(rows).utf8))
+        } catch let error as OutputFolderError { throw RunError.outputFolder(error) }
         if !quiet { print(PopulationCSV.table(rows, households: households), terminator: "") }
+    }
+}
+
+/// `population.json` beside `population.csv`: what made it, so that a different population is never replaced silently.
+struct PopulationRecord: Codable, Equatable {
+    static let fileName = "population.json"
+    var program = "repoverty"
+    var version: String
+    var scenario: String
+    var households: Int
+    var seed: UInt64
+    var population: PopulationParameters
+
+    init(version: String, scenario: String, households: Int, seed: UInt64, population: PopulationParameters) {
+        self.version = version
+        self.scenario = scenario
+        self.households = households
+        self.seed = seed
+        self.population = population
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Refuse (exit 2) to replace a `population.csv` in `folder` made from another scenario, seed, size or version,
+    /// or one without its record, unless `force`.
+    func checkReplaceable(in folder: URL, force: Bool) throws {
+        let csv = folder.appendingPathComponent("population.csv")
+        guard !force, FileManager.default.fileExists(atPath: csv.path) else { return }
+        let earlier = (try? Data(contentsOf: folder.appendingPathComponent(Self.fileName)))
+            .flatMap { try? JSONDecoder().decode(Self.self, from: $0) }
+        guard earlier != self else { return }
+        let what = earlier.map {
+            "\($0.scenario), seed \($0.seed), \($0.households) households, repoverty \($0.version)"
+        } ?? "no population.json beside it"
+        throw BadInput(
+            message: "\(csv.path) already holds another population (\(what)); nothing was run. Choose another --output,"
+                + " or give --force to replace it")
     }
 }

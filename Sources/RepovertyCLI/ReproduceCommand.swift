@@ -51,10 +51,18 @@ struct Reproduce: ParsableCommand {
         }
         // The same runner as `run`'s, so the re-made summary.csv comes from the same code; it refuses, as `run` does,
         // a record too large for the memory before anything is allocated.
+        // The output folder, when asked for, is claimed before the work: an unwritable one is found now, not after.
+        var folder: OutputFolder?
+        if let output {
+            do { folder = try OutputFolder(claiming: URL(fileURLWithPath: output, isDirectory: true)) } catch {
+                throw RunError.outputFolder(error)
+            }
+        }
+        defer { folder?.release() }
         var reproduction = Reproduction(
             runner: Runner(threads: RunSize(threads: threads).resolvedThreads, observer: CommandObserver(quiet: true)))
         let report = try reproduction.reproduce(targets)
-        if let output { try write(report, into: URL(fileURLWithPath: output, isDirectory: true)) }
+        if let folder { try write(report, into: folder) }
         var printed = Set<String>()
         for check in report.checks where printed.insert(check.file.path).inserted {
             let path = relative(check.file)
@@ -78,17 +86,17 @@ struct Reproduce: ParsableCommand {
         if !quiet { print("reproduced: \(printed.count) file\(printed.count == 1 ? "" : "s") byte-identical") }
     }
 
-    /// The re-made files, laid out as `run` and `compare` lay out theirs, each written atomically.
-    private func write(_ report: Reproduction.Report, into directory: URL) throws {
-        for check in report.checks {
-            let name = check.file.lastPathComponent
-            let target =
-                check.scenario.map { directory.appendingPathComponent($0).appendingPathComponent(name) }
-                ?? directory.appendingPathComponent(name)
-            do { try AtomicFile.write(check.reproduced, to: target) } catch {
-                throw RunFailure(message: "cannot write \(target.path): \(error)")
+    /// The re-made files, laid out as `run` and `compare` lay out theirs: each scenario's folder replaced whole.
+    private func write(_ report: Reproduction.Report, into folder: OutputFolder) throws {
+        do {
+            for check in report.checks where check.scenario == nil {
+                try folder.writeFile(check.file.lastPathComponent, check.reproduced)
             }
-        }
+            let byScenario = Dictionary(grouping: report.checks.filter { $0.scenario != nil }) { $0.scenario ?? "" }
+            for (scenario, checks) in byScenario.sorted(by: { $0.key < $1.key }) {
+                try folder.replaceFolder(name: scenario, files: checks.map { ($0.file.lastPathComponent, $0.reproduced) })
+            }
+        } catch { throw RunError.outputFolder(error) }
     }
 
     /// A path as the user would type it: relative to the current folder when inside it.

@@ -33,7 +33,7 @@ public struct RecordedRun: Sendable {
         }
         let tree: JSONTree
         do { tree = try JSONDecoder().decode(JSONTree.self, from: data) } catch {
-            throw .badRecord("\(file.path): not a JSON run record: \(error)")
+            throw .badRecord("\(file.path): not a run record: \(data.isEmpty ? "the file is empty" : "not valid JSON")")
         }
         guard case .object(let members) = tree else { throw .badRecord("\(file.path): expected a JSON object") }
         guard case .string(let program)? = members["program"], program == "repoverty" else {
@@ -41,6 +41,10 @@ public struct RecordedRun: Sendable {
         }
         guard case .string(let scenario)? = members["scenario"], !scenario.isEmpty else {
             throw .badRecord("\(file.path): scenario: expected the scenario's name")
+        }
+        // The name becomes a folder of --output: it must not escape it (`../x`) nor collide with its files.
+        do { try OutputFolder.checkName(scenario) } catch {
+            throw .badRecord("\(file.path): scenario: \(error)")
         }
         guard let recorded = members["parameters"] else {
             throw .badRecord("\(file.path): parameters: missing; the record holds no resolved scenario to re-run")
@@ -57,6 +61,7 @@ public struct RecordedRun: Sendable {
         do { try ScenarioLoader.validate(parameters, label: file.path) } catch {
             throw .badRecord(error.description)
         }
+        try Self.checkHeader(members, against: parameters.run, file: file)
         self.scenario = scenario
         self.parameters = parameters
         if case .bool(true)? = members["vulnerability"] { vulnerability = true } else { vulnerability = false }
@@ -84,6 +89,36 @@ public struct RecordedRun: Sendable {
         }
         warnings += notes.map { "\(file.path): \($0)" }
         self.warnings = warnings
+    }
+
+    /// The record's own seed, sizes and generator must agree with its parameters: a record edited or damaged by hand
+    /// would otherwise re-run something other than what it claims (issue 13, family 9).
+    private static func checkHeader(
+        _ members: [String: JSONTree], against run: RunSettings, file: URL
+    ) throws(ReproductionError) {
+        let expected: [(key: String, value: String)] = [
+            ("seed", String(run.seed)), ("households", String(run.households)), ("years", String(run.years)),
+            ("replicates", String(run.replicates)), ("generator", run.generator.rawValue),
+        ]
+        for (key, value) in expected {
+            let recorded: String? =
+                switch members[key] {
+                case .unsigned(let number)?: String(number)
+                case .integer(let number)?: String(number)
+                case .string(let text)? where key == "generator": text
+                case nil: nil
+                default: "?"
+                }
+            guard let recorded else { continue }  // an older record without the field: the parameters decide
+            if recorded == "?" {
+                throw .badRecord("\(file.path): \(key): expected \(key == "generator" ? "a generator name" : "a whole number")")
+            }
+            if recorded != value {
+                throw .badRecord(
+                    "\(file.path): \(key) is \(recorded.prefix(32)) but the recorded parameters say \(value); the record"
+                        + " was edited or damaged")
+            }
+        }
     }
 
     private static func describe(_ error: any Error) -> String {

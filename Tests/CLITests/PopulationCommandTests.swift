@@ -53,7 +53,7 @@ final class PopulationCommandTests: XCTestCase {
         XCTAssertEqual(lines.first, "attribute,category,target,simulated")
         XCTAssertEqual(lines.count, 11)
         XCTAssertEqual(try Data(contentsOf: second.appendingPathComponent("population.csv")), Data(text.utf8))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: first.path), ["population.csv"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: first.path).sorted(), ["population.csv", "population.json"])
     }
 
     func testAnUnknownTargetIsBadInputNamingFileLineAndKeyAndWritesNothing() throws {
