@@ -186,8 +186,12 @@ public enum Calibration {
                 uniquingKeysWith: { first, _ in first })
             let simulated = try problem.targets.map { target -> Double? in
                 guard let estimate = figures[target.metric] else {
-                    let known = figures.keys.sorted().joined(separator: ", ")
-                    throw CalibrationError("--target \(target.metric): not a whole-horizon metric; expected one of \(known)")
+                    let names = figures.keys.sorted()
+                    let close = names.filter { $0.hasPrefix(target.metric.prefix(4)) }.prefix(5)
+                    let hint = close.isEmpty ? names.prefix(5).joined(separator: ", ") : close.joined(separator: ", ")
+                    throw CalibrationError(
+                        "--target \(target.metric.prefix(60)): not a whole-horizon metric of summary.csv (e.g. \(hint);"
+                            + " docs/MODEL.md §4 lists all \(names.count))")
                 }
                 return estimate.replicates > 0 ? estimate.mean : nil
             }

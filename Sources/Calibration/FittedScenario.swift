@@ -85,3 +85,19 @@ public enum FittedScenario {
         return (ups + target[common...]).joined(separator: "/")
     }
 }
+
+extension FittedScenario {
+    /// The first words of every fitted scenario file.
+    static let signature = "# Fitted by `repoverty calibrate`"
+
+    /// Refuse to replace `file` unless it does not exist, is an earlier fitted scenario, or `force` is set: `--output`
+    /// pointing at the user's own scenario must not overwrite it (issue 13).
+    public static func checkReplaceable(_ file: URL, force: Bool) throws(CalibrationError) {
+        guard !force, FileManager.default.fileExists(atPath: file.path) else { return }
+        let head = (try? FileHandle(forReadingFrom: file)).flatMap { try? $0.read(upToCount: 200) } ?? Data()
+        if String(decoding: head, as: UTF8.self).hasPrefix(signature) { return }
+        throw CalibrationError(
+            "--output \(file.path): the file exists and is not a fitted scenario; nothing was fitted. Choose another"
+                + " --output, or give --force to replace it")
+    }
+}

@@ -57,6 +57,9 @@ public final class OutputFolder {
         self.url = folder
         created = !existed
         lockDescriptor = descriptor
+        // Staging folders and temporary files are made only under this lock, so any found now were left by a
+        // command killed with SIGKILL or by a power cut: they are ours to remove.
+        Self.removeLeftovers(in: folder)
         // The lock file proves the folder takes new files; a probe write proves there is room for a few bytes.
         let probe = folder.appendingPathComponent(".repoverty-probe-\(getpid())")
         do {
@@ -121,6 +124,33 @@ public final class OutputFolder {
                 throw .notWritable(path: folder.path, reason: "\(path) is a file, not a folder")
             }
         }
+    }
+
+    /// A file that marks a set of results being written (a comparison's runs and its `compare.csv`): present from the
+    /// first file of the set to the last, so a reader can tell a set cut short by SIGKILL from a complete one.
+    public static let incompleteMarker = ".repoverty-incomplete"
+
+    /// The names of the staging folders and temporary files this program makes inside an output folder.
+    static func isLeftover(_ name: String) -> Bool {
+        name.range(of: #"^\..+\.(new|old)-[0-9]+-[0-9]+$"#, options: .regularExpression) != nil
+            || name.range(of: #"^\..+\.partial-[0-9]+-[0-9]+$"#, options: .regularExpression) != nil
+            || name.hasPrefix(".report-") || name.hasPrefix(".repoverty-probe-")
+    }
+
+    private static func removeLeftovers(in folder: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where isLeftover(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Mark the folder as holding a set of results being written (see ``incompleteMarker``).
+    public func beginSet(_ what: String) throws(OutputFolderError) {
+        try writeFile(Self.incompleteMarker, Data("\(what) was writing here and did not finish\n".utf8))
+    }
+
+    /// The set is complete: remove the mark.
+    public func endSet() {
+        unlink(url.appendingPathComponent(Self.incompleteMarker).path)
     }
 
     /// Check that `name` is a plain name for a results folder inside this one.

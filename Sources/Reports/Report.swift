@@ -29,6 +29,17 @@ public enum Report {
         folder: URL, searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
         gnuplotTimeLimit: Double? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws -> Written {
+        // report writes into the results folder: it claims it as every writer does, so it never draws a folder
+        // another command is writing, and leftovers of a killed report are cleared.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ReportError.unreadable(file: folder.path, reason: "no such folder")
+        }
+        let claim: OutputFolder
+        do { claim = try OutputFolder(claiming: folder) } catch {
+            throw ReportError.cannotWrite(path: folder.path, reason: "\(error)")
+        }
+        defer { claim.release() }
         let results = try ResultsFolder(folder)
         let (all, chartNotes) = ReportCharts.charts(for: results)
         let charts = all.filter(\.hasData)

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// What `repoverty run`, `compare` or `sweep` left in a folder: the scenarios' summaries, and `compare.csv` and
 /// `sweep.csv` when there.
@@ -21,6 +22,13 @@ public struct ResultsFolder: Sendable {
             throw ReportError.unreadable(file: url.path, reason: "no such folder")
         }
         self.url = url
+        let marker = url.appendingPathComponent(OutputFolder.incompleteMarker)
+        if files.fileExists(atPath: marker.path) {
+            throw ReportError.malformed(
+                file: url.path, line: nil,
+                reason: "the results here are incomplete: a command writing them was stopped before it finished"
+                    + " (\(OutputFolder.incompleteMarker) is still there); run it again")
+        }
         let compareFile = url.appendingPathComponent("compare.csv")
         comparison = files.fileExists(atPath: compareFile.path) ? try ComparisonResults(file: compareFile) : nil
         let sweepFile = url.appendingPathComponent("sweep.csv")

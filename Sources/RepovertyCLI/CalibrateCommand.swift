@@ -38,11 +38,14 @@ struct Calibrate: ParsableCommand {
     @Option(help: "The fitted scenario file. Default: NAME-calibrated.yaml in the current folder.")
     var output: String?
 
-    @Option(help: "Simplex iterations at most.")
+    @Option(parsing: .unconditional, help: "Simplex iterations at most.", transform: OptionValues.whole)
     var maxIterations = 60
 
-    @Option(help: "Simplex size, in logistic coordinates, at which the fit has converged.")
+    @Option(parsing: .unconditional, help: "Simplex size, in logistic coordinates, at which the fit has converged.")
     var tolerance = 1e-3
+
+    @Flag(help: "Replace an --output file that is not a fitted scenario (by default refused, exit 2).")
+    var force = false
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -66,6 +69,14 @@ struct Calibrate: ParsableCommand {
         let loaded = try problem.load()
         try Runner(threads: problem.threads).checkMemory([loaded])
         let destination = output ?? "\(loaded.name)-calibrated.yaml"
+        // Before the fit: the folder must take the file, and a file there must be an earlier fit (issue 13).
+        let target = URL(fileURLWithPath: destination)
+        let folder: OutputFolder
+        do { folder = try OutputFolder(claiming: target.deletingLastPathComponent()) } catch {
+            throw RunError.outputFolder(error)
+        }
+        defer { folder.release() }
+        do { try FittedScenario.checkReplaceable(target, force: force) } catch { throw BadInput(message: error.description) }
 
         let observer = CommandObserver(quiet: true)
         let quiet = self.quiet
@@ -99,8 +110,8 @@ struct Calibrate: ParsableCommand {
             provenance: CalibrationProvenance(
                 programVersion: ProgramVersion.current, gslVersion: GSLFunctions.version, date: Date()))
         try Interruption.shared.checkpoint()
-        do { try AtomicFile.write(text, to: URL(fileURLWithPath: destination)) } catch {
-            throw RunFailure(message: "cannot write \(destination): \(error)")
+        do { try folder.writeFile(target.lastPathComponent, Data(text.utf8)) } catch {
+            throw RunError.outputFolder(error)
         }
         if !quiet {
             print("")

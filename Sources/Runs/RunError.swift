@@ -16,12 +16,14 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(what: String, reason: String)
     /// The output folder cannot be used: unwritable, busy, or holding results of a different run (``OutputFolder``).
     case outputFolder(OutputFolderError)
+    /// The output folder cannot take the results of these scenario files (named first in the message).
+    case cannotClaim(files: [String], OutputFolderError)
 
     /// Whether the user can fix it by changing the input (a command exits 2), rather than a failure while running.
     public var isBadInput: Bool {
         switch self {
         case .duplicateName, .badMemoryLimit, .insufficientMemory: true
-        case .outputFolder(let error): error.isBadInput
+        case .outputFolder(let error), .cannotClaim(_, let error): error.isBadInput
         case .cancelled, .simulationFailed, .cannotWrite: false
         }
     }
@@ -38,6 +40,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
         case .simulationFailed(let file, let reason): "\(file): the simulation failed: \(reason)"
         case .cannotWrite(let what, let reason): "cannot write \(what): \(reason)"
         case .outputFolder(let error): error.description
+        case .cannotClaim(let files, let error):
+            "\(files.prefix(3).joined(separator: ", "))\(files.count > 3 ? ", …" : ""): \(error.description)"
         }
     }
 }

@@ -71,16 +71,23 @@ public struct Runner: Sendable {
     /// with a write, and each `DIR/<name>/` is checked to be free, or to hold the identical run, or `force` is set.
     /// An unwritable folder, a second command writing into it, or results of a different run stop the command here.
     public func claim(_ directory: URL, for scenarios: [Scenario], force: Bool) throws(RunError) -> OutputFolder {
-        do {
-            for scenario in scenarios { try OutputFolder.checkName(scenario.name) }
-            let folder = try OutputFolder(claiming: directory)
-            for scenario in scenarios {
+        for scenario in scenarios {
+            do { try OutputFolder.checkName(scenario.name) } catch {
+                throw .cannotClaim(files: [scenario.sourcePath], error)
+            }
+        }
+        let folder: OutputFolder
+        do { folder = try OutputFolder(claiming: directory) } catch {
+            throw .cannotClaim(files: scenarios.map(\.sourcePath), error)
+        }
+        for scenario in scenarios {
+            do {
                 try folder.checkReplaceable(
                     name: scenario.name, parameters: scenario.parameters, vulnerability: vulnerability,
                     version: ProgramVersion.current, force: force)
-            }
-            return folder
-        } catch { throw .outputFolder(error) }
+            } catch { throw .cannotClaim(files: [scenario.sourcePath], error) }
+        }
+        return folder
     }
 
     /// Writes each run's `DIR/<name>/` (`summary.csv` and `run.json`, the folder replaced whole), then any `extra`
@@ -88,12 +95,16 @@ public struct Runner: Sendable {
     /// results file, and every file or folder is renamed into place whole.
     ///
     /// `extra` files (a comparison's `compare.csv` and `compare.json`) describe the runs beside them, so the earlier
-    /// ones are removed before any run's folder is replaced and the new ones written last: a command killed in
-    /// between leaves runs without a comparison, never a comparison of runs it did not make.
+    /// ones are removed before any run's folder is replaced and the new ones written last, and the folder is marked
+    /// incomplete (``OutputFolder/incompleteMarker``) in between: a command killed there leaves a folder that `report`
+    /// refuses, never a comparison of runs it did not make.
     public func write(
         _ runs: [CompletedRun], extra: [(name: String, contents: String)] = [], into folder: OutputFolder
     ) throws(RunError) {
         if observer?.isCancelled == true { throw .cancelled }
+        if !extra.isEmpty {
+            do { try folder.beginSet("a comparison") } catch { throw .outputFolder(error) }
+        }
         folder.removeFiles(extra.map(\.name))
         for run in runs {
             let written: URL
@@ -113,5 +124,6 @@ public struct Runner: Sendable {
             do { try folder.writeFile(name, Data(contents.utf8)) } catch { throw .outputFolder(error) }
             observer?.wrote(folder.url.appendingPathComponent(name))
         }
+        if !extra.isEmpty { folder.endSet() }
     }
 }

@@ -45,7 +45,9 @@ final class OutputClaimTests: XCTestCase {
              "--output", file.appendingPathComponent("below").path])
         XCTAssertEqual(result.status, 1, result.standardError)
         XCTAssertLessThan(Date().timeIntervalSince(started), 20)
-        XCTAssertTrue(result.standardError.hasPrefix("error: cannot write into \(file.path)/below: "), result.standardError)
+        XCTAssertTrue(
+            result.standardError.hasPrefix("error: scenarios/reference.yaml: cannot write into \(file.path)/below: "),
+            result.standardError)
         for raw in ["NSError", "Domain=", "NSCocoaErrorDomain", "Error Domain"] {
             XCTAssertFalse(result.standardError.contains(raw), result.standardError)
         }

@@ -119,4 +119,26 @@ final class OutputFolderTests: XCTestCase {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: claim.url.path).filter { $0.hasPrefix(".s.") }
         XCTAssertEqual(leftovers, [])
     }
+
+    /// What a command killed with SIGKILL leaves (staging folders, temporary files) is removed by the next claim,
+    /// and nothing else is.
+    func testAClaimRemovesTheLeftoversOfAKilledCommandOnly() throws {
+        let folder = try scratch()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let leftovers = [".baseline.new-123-456", ".baseline.old-123-456", ".report-ABC", ".compare.csv.partial-1-2"]
+        let kept = ["baseline", ".notes", "my.new-file", "compare.csv"]
+        for name in leftovers + kept { try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(name), withIntermediateDirectories: true) }
+        try OutputFolder(claiming: folder).release()
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)), Set(kept))
+    }
+
+    func testASetBeingWrittenIsMarkedUntilItEnds() throws {
+        let claim = try OutputFolder(claiming: try scratch())
+        let marker = claim.url.appendingPathComponent(OutputFolder.incompleteMarker)
+        try claim.beginSet("a comparison")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path))
+        claim.endSet()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path))
+    }
 }

@@ -62,4 +62,15 @@ final class DegenerateResultsTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("\(folder.path)/x/summary.csv:3: expected 7 cells"), "\(error)")
         }
     }
+
+    /// A comparison cut short by SIGKILL keeps its mark: report refuses it rather than present part of it.
+    func testAnIncompleteSetIsRefused() throws {
+        let folder = try Fixtures.comparison(self)
+        try Data("compare was writing here\n".utf8).write(to: folder.appendingPathComponent(".repoverty-incomplete"))
+        XCTAssertThrowsError(try Report.make(folder: folder)) { error in
+            XCTAssertTrue("\(error)".contains("incomplete"), "\(error)")
+            XCTAssertTrue((error as? ReportError)?.isBadInput ?? false)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.html").path))
+    }
 }
