@@ -69,7 +69,19 @@ public struct RunProvenance: Decodable, Equatable, Sendable {
             throw ReportError.unreadable(file: file.path, reason: error.localizedDescription)
         }
         do { self = try JSONDecoder().decode(RunProvenance.self, from: data) } catch {
-            throw ReportError.malformed(file: file.path, line: nil, reason: "not a run.json of repoverty: \(error)")
+            throw ReportError.malformed(
+                file: file.path, line: nil, reason: "not a run.json of repoverty: \(Self.describe(error, data: data))")
+        }
+    }
+
+    /// Why a run.json could not be read, in a reader's words: the key at fault, never the decoder's dump.
+    private static func describe(_ error: any Error, data: Data) -> String {
+        if data.isEmpty { return "the file is empty" }
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "\(key.stringValue): missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): not the expected kind of value"
+        default: return "not valid JSON"
         }
     }
 

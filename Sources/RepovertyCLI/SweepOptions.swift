@@ -83,7 +83,7 @@ func sweepFailure(_ error: Error, writing path: String) -> Error {
     case let error as RunError: return error.commandError
     case let error as OutputFolderError: return RunError.outputFolder(error).commandError
     case is BadInput, is RunFailure: return error
-    default: return RunFailure(message: "\(path): \(error)")
+    default: return RunFailure(message: "\(path): \(SweepStoreError.plainReason(error))")
     }
 }
 

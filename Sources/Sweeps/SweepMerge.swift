@@ -87,6 +87,7 @@ public enum SweepMerge {
             let store = try SweepStore.create(at: temporary, identity: identity)
             try store.insert(points)
             try store.close()
+            if isCancelled() { throw SweepMergeError.stopped }
             if rename(temporary.path, output.path) != 0 {
                 throw OutputError.cannotRename(from: temporary.path, to: output.path, reason: String(cString: strerror(errno)))
             }

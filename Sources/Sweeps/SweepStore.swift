@@ -53,7 +53,9 @@ public final class SweepStore {
     public static func open(at url: URL) throws -> SweepStore {
         guard FileManager.default.fileExists(atPath: url.path) else { throw SweepStoreError.missing(url.path) }
         let queue: DatabaseQueue
-        do { queue = try DatabaseQueue(path: url.path) } catch { throw SweepStoreError.notAStore(url.path, "\(error)") }
+        do { queue = try DatabaseQueue(path: url.path) } catch {
+            throw SweepStoreError.notAStore(url.path, SweepStoreError.plainReason(error))
+        }
         let version = try? queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
         guard version == schemaVersion else {
             throw SweepStoreError.notAStore(url.path, "schema version \(version.map(String.init) ?? "unreadable"), expected \(schemaVersion)")
@@ -266,6 +268,13 @@ public enum SweepStoreError: Error, Equatable, CustomStringConvertible {
     case differentSweep(String, expected: String, found: String)
     case differentPoint(String, Int)
     case unknownPoint(Int)
+
+    /// A database error as a person reads it: SQLite's own message ("database or disk is full", "file is not a
+    /// database"), never the SQL statement GRDB adds to its description.
+    public static func plainReason(_ error: any Error) -> String {
+        guard let database = error as? DatabaseError else { return "\(error)" }
+        return database.message ?? "SQLite error \(database.resultCode.rawValue)"
+    }
 
     public var description: String {
         switch self {

@@ -104,3 +104,30 @@ final class GnuplotFaultTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("charts"), encoding: .utf8), "not a folder")
     }
 }
+
+/// A gnuplot that leaves a background job holding its standard error does not hang the report, and the job is
+/// ended with it (issue 13, family 6).
+final class GnuplotBackgroundJobTests: XCTestCase {
+    func testABackgroundJobOfGnuplotNeitherHangsTheReportNorOutlivesIt() throws {
+        let folder = try Fixtures.comparison(self)
+        let bin = try Fixtures.folder(self).appendingPathComponent("bin", isDirectory: true)
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let marker = "repoverty-test-\(UUID().uuidString.prefix(8))"
+        try "#!/bin/bash\nif [ \"$1\" = -e ]; then exit 0; fi\n(exec -a \(marker) sleep 300) &\nexit 0\n"
+            .write(to: bin.appendingPathComponent("gnuplot"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("gnuplot").path)
+        let started = Date()
+        XCTAssertThrowsError(try Report.make(folder: folder, searchPath: bin.path + ":/usr/bin:/bin")) { error in
+            XCTAssertEqual(error as? ReportError, .notAnImage(chart: "incidence"))
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the report waited for gnuplot's background job")
+        usleep(200_000)
+        // Any process whose command line carries the marker (read from /proc, which every Linux has).
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        let left = processes.filter { Int($0) != nil }.filter { pid in
+            let line = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
+            return String(decoding: line, as: UTF8.self).contains(marker)
+        }
+        XCTAssertEqual(left, [], "gnuplot's background job outlived the report")
+    }
+}
