@@ -31,7 +31,12 @@ public struct SweepEstimate: Sendable {
                 storeBytes: 0)
         }
         var calibration = first.scenario
-        let households = min(calibration.parameters.run.households, 2 * Simulation.blockSize * max(1, threads))
+        // At most two blocks per thread, and about 400,000 household-years however long the horizon: a plan answers
+        // in about a second even for a sweep far too large to run.
+        let years = calibration.parameters.run.years
+        let households = min(
+            calibration.parameters.run.households, 2 * Simulation.blockSize * max(1, threads),
+            max(Simulation.blockSize, 400_000 / (years + 1)))
         calibration.parameters.run.households = households
         calibration.parameters.run.replicates = 1
         let before = peakResidentBytes()
