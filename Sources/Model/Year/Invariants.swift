@@ -5,7 +5,7 @@ import Randomness
 /// The yearly step stores counts in `UInt8` (clamped, so an underflow would be silent), money in `Float` and `Double`
 /// (where a division by zero or a GSL draw with a degenerate parameter gives an infinity or a NaN that then spreads to
 /// every sum it enters). Scenario validation keeps parameters inside the ranges where none of that should happen
-/// (`ValidRanges`); these checks catch the model code itself breaking a rule, at the household and year where it
+/// (the ranges declared with the parameters, `ParameterDeclaration`); these checks catch the model code itself breaking a rule, at the household and year where it
 /// happens, instead of as an empty or absurd cell in `summary.csv` later. The rules, from MODEL.md:
 /// - people are conserved but for deaths (§4 step 2: no births; only the elderly die; everyone else changes role);
 /// - migrants are among the labourers of their role, chronic-ill members among the members (§2);

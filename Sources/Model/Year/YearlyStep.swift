@@ -4,14 +4,15 @@ import Randomness
 ///
 /// A new shock or intervention is its own file — the ``YearPhase`` type built from ``ScenarioParameters``, its
 /// ``StreamPurpose`` (a free number: 10…23 for a household-year stream, below 10 for a place's), any
-/// ``PlaceCovariate`` it needs as its `Covariates`, and the accounts it writes — plus one line here, at its step. Its
-/// parameter struct and scenario keys live with the other parameters (`Parameters/`, `Scenarios/ValidRanges.swift`); a
-/// field of ``HouseholdYear`` is needed only for a covariate or a loss no existing field holds (an epizootic adds to
-/// `epizooticLoss`, which agricultural insurance and the `epizootic` entry cause read). `YearlyStepTests` pins every
-/// purpose number, so the new one is added to its table. The list is a chain of concrete types (``PhaseList/Then``),
-/// so the household loop is statically dispatched, and the engine draws the covariates from ``Covariates`` without
-/// naming any shock. Step 1 (the covariates) runs before the parallel loop; step 11's costs are the amounts the phases
-/// record in ``HouseholdYear``.
+/// ``PlaceCovariate`` it needs as its `Covariates`, and its parameters struct with their declarations
+/// (``ParameterSection``), as `Shocks/AvianFlu.swift` shows — plus one line here, at its step, its section's property
+/// in `ShockParameters` or `InterventionParameters` and its line in ``ScenarioKeys``. A field of ``HouseholdYear`` is
+/// needed only for a covariate or a loss no existing field holds (an epizootic adds to `epizooticLoss`, which
+/// agricultural insurance and the `epizootic` entry cause read). `YearlyStepTests` pins every purpose number, so the new
+/// one is added to its table (docs/ARCHITECTURE.md has the checklist). The list is a chain of concrete types
+/// (``PhaseList/Then``), so the household loop is statically dispatched, and the engine draws the covariates from
+/// ``Covariates`` without naming any shock. Step 1 (the covariates) runs before the parallel loop; step 11's costs are
+/// the amounts the phases record in ``HouseholdYear``.
 public typealias YearPhases = Demography  // step 2
     .Then<InSelectionYear<InsuranceEnrolment>>  // step 3: enrolment in year 0, kept
     .Then<FromYearOne<Dibao>>  // step 3: dibao on last year's assessment (year 0: below)
