@@ -248,12 +248,15 @@ class Ctx:
             self.fail("wrong exit", "%sexit %s, expected %s%s" % (label, res.rc, "/".join(map(str, sorted(codes))),
                                                                    brief(text)))
             ok = False
-        m = RAW.search(text)
+        # The case's own folder is named after the case ("…no_DecodingError"), and its paths are long: judge the
+        # wording and the line lengths with the scratch path shortened, so neither counts against the program.
+        judged = text.replace(self.dir, "<case>").replace(self.suite.scratch, "<scratch>")
+        m = RAW.search(judged)
         if m:
-            self.fail("weak message", "%sraw error text %r: %s" % (label, m.group(0), first_line_with(text, m.group(0))))
+            self.fail("weak message", "%sraw error text %r: %s" % (label, m.group(0), first_line_with(judged, m.group(0))))
             return False
         if res.rc in (1, 2) and ok:
-            lines = [l for l in text.splitlines() if l.strip() and not l.startswith("{")]
+            lines = [l for l in judged.splitlines() if l.strip() and not l.startswith("{")]
             if not lines:
                 self.fail("weak message", "%sexit %d with nothing on standard error" % (label, res.rc))
                 return False
@@ -695,10 +698,10 @@ for _k in range(3):
 HUGE = ["--households", "100000000", "--replicates", "100000", "--years", "100"]
 
 
-def limit_case(args_fn, env=None, names=()):
+def limit_case(args_fn, env=None, names=(), pattern=r"(?i)memory"):
     def fn(ctx):
         res = ctx.run(args_fn(ctx), env=ctx.env(env), memory=ctx.suite.limit_memory)
-        if ctx.expect(res, 2, names=names, patterns=[r"(?i)memory"]):
+        if ctx.expect(res, 2, names=names, patterns=[pattern]):
             if res.elapsed > 10:
                 ctx.fail("hang", "refused only after %.1f s (must refuse up front)" % res.elapsed)
         ctx.absent([ctx.p("out/sweep.csv"), ctx.p("out/reference/summary.csv")], "a refused run wrote results")
@@ -720,8 +723,11 @@ for _label, _args in [
     ("population", lambda ctx: ["population", "scenarios/reference.yaml", "--households", "1000000000000",
                                 "--output", ctx.p("out")]),
 ]:
+    # population synthesises one replicate and keeps no tallies: it refuses more households than a run may have
+    # (run.households ≤ 10^8), which bounds its memory, and says so.
     add(2, "%s refuses 10^8 households x 10^5 replicates x 100 years up front (exit 2, memory)" % _label,
-        limit_case(_args), timeout=12)
+        limit_case(_args, pattern=r"(?i)memory|at most 100,000,000" if _label == "population" else r"(?i)memory"),
+        timeout=12)
 
 MODERATE = ["--households", "200000", "--replicates", "200", "--years", "5"]
 for _label, _args in [

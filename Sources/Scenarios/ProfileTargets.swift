@@ -15,12 +15,16 @@ public enum ProfileTargets {
             let targets = try read(file)
             if !targets.isEmpty { return (file, targets) }
         }
-        let folder = (scenario.sourcePath as NSString).deletingLastPathComponent
-        let profileFile = ((folder.isEmpty ? "." : folder) as NSString)
-            .appendingPathComponent("profiles/\(scenario.parameters.population.profile).yaml")
-        guard FileManager.default.fileExists(atPath: profileFile) else {
+        // `profiles/<profile>.yaml` beside the scenario, else beside each file it extends: a planner's scenario kept in
+        // a folder of their own that extends a shipped one finds the shipped profile.
+        let name = "profiles/\(scenario.parameters.population.profile).yaml"
+        let candidates = ([scenario.sourcePath] + scenario.files.reversed()).map { file -> String in
+            let folder = (file as NSString).deletingLastPathComponent
+            return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name)
+        }
+        guard let profileFile = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw ScenarioError(file: scenario.sourcePath, keyPath: "population.profile",
-                                message: "no targets: neither the scenario's files nor \(profileFile) list any")
+                                message: "no targets: neither the scenario's files nor \(candidates[0]) list any")
         }
         let targets = try read(profileFile)
         guard !targets.isEmpty else {
