@@ -80,3 +80,32 @@ final class OutputClaimTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("compare.csv").path))
     }
 }
+
+/// `run.json` records the commit the binary was built from, whatever folder the command runs in: outside any
+/// repository and inside another one alike (issue 12).
+final class ProvenanceCommitTests: XCTestCase {
+    private func commit(ranIn folder: URL) throws -> String {
+        let output = folder.appendingPathComponent("out")
+        let result = try Executable.run(
+            ["run", Executable.packageRoot.appendingPathComponent("scenarios/reference.yaml").path, "--households", "200",
+             "--replicates", "2", "--years", "1", "--quiet", "--output", output.path], in: folder)
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let data = try Data(contentsOf: output.appendingPathComponent("reference/run.json"))
+        let record = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return try XCTUnwrap(record?["gitCommit"] as? String)
+    }
+
+    func testTheCommitIsTheBuildsInEveryFolder() throws {
+        let outside = try Executable.temporaryDirectory(self)
+        let otherRepository = try Executable.temporaryDirectory(self)
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "init", "-q", otherRepository.path]
+        try git.run()
+        git.waitUntilExit()
+        let here = try commit(ranIn: Executable.packageRoot)
+        XCTAssertNotNil(here.range(of: #"^([0-9a-f]{40}(-dirty)?|unknown)$"#, options: .regularExpression), here)
+        XCTAssertEqual(try commit(ranIn: outside), here)
+        XCTAssertEqual(try commit(ranIn: otherRepository), here)
+    }
+}
