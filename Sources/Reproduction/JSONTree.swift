@@ -1,12 +1,13 @@
 import Foundation
+import Model
 
 /// A JSON document as a tree that keeps every number exactly as recorded.
 ///
 /// `run.json` holds 64-bit seeds (beyond a double's 53 bits) and doubles written in their shortest round-trip form;
-/// decoding integers as integers and the rest as doubles, and encoding them back with `JSONEncoder`, gives the same
-/// values bit for bit, which `JSONSerialization` does not promise. The tree lets a recorded `parameters` object be laid
-/// over this version's defaults key by key before it is decoded (see `RecordedRun`).
-enum JSONTree: Codable, Equatable {
+/// decoding integers as integers and the rest as doubles gives the same values bit for bit, which
+/// `JSONSerialization` does not promise. `RecordedRun` reads a recorded `parameters` object
+/// through it key by key, as the scenario keys' declarations (``ScenarioKeys``) list them.
+enum JSONTree: Decodable, Equatable {
     case object([String: JSONTree])
     case array([JSONTree])
     case string(String)
@@ -45,57 +46,47 @@ enum JSONTree: Codable, Equatable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .object(let members):
-            var container = encoder.container(keyedBy: AnyKey.self)
-            for (key, member) in members { try container.encode(member, forKey: AnyKey(key)) }
-        case .array(let elements):
-            var container = encoder.unkeyedContainer()
-            for element in elements { try container.encode(element) }
-        case .string(let text):
-            var container = encoder.singleValueContainer()
-            try container.encode(text)
-        case .bool(let flag):
-            var container = encoder.singleValueContainer()
-            try container.encode(flag)
-        case .unsigned(let number):
-            var container = encoder.singleValueContainer()
-            try container.encode(number)
-        case .integer(let number):
-            var container = encoder.singleValueContainer()
-            try container.encode(number)
-        case .real(let number):
-            var container = encoder.singleValueContainer()
-            try container.encode(number)
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
+    /// The node at a dotted key path (`shocks.flood.probability`), if every step is an object member.
+    func member(at path: String) -> JSONTree? {
+        var node = self
+        for part in path.split(separator: ".") {
+            guard case .object(let members) = node, let next = members[String(part)] else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// The dotted paths of every leaf (anything that is not a non-empty object), in sorted order.
+    func leafPaths(prefix: String = "") -> [String] {
+        guard case .object(let members) = self, !members.isEmpty else { return prefix.isEmpty ? [] : [prefix] }
+        return members.keys.sorted().flatMap { key in
+            members[key]!.leafPaths(prefix: prefix.isEmpty ? key : "\(prefix).\(key)")
         }
     }
 
-    /// `recorded` laid over `self` (the defaults): recorded values win; objects merge member by member.
-    ///
-    /// - Parameters:
-    ///   - path: the key path of this node, for the notes.
-    ///   - notes: receives each key the record lacks (the default is used) and each it has that this version does not
-    ///     know (it is ignored): a record from another version is still re-run, and says how it was read.
-    func overlaid(with recorded: JSONTree, path: String, notes: inout [String]) -> JSONTree {
-        guard case .object(let defaults) = self, case .object(let given) = recorded else { return recorded }
-        var merged: [String: JSONTree] = [:]
-        for key in defaults.keys.sorted() {
-            let keyPath = path.isEmpty ? key : "\(path).\(key)"
-            if let value = given[key] {
-                merged[key] = defaults[key]!.overlaid(with: value, path: keyPath, notes: &notes)
-            } else {
-                notes.append("\(keyPath) is not recorded; this version's default is used")
-                merged[key] = defaults[key]
-            }
+    /// This node as a value of the kind of `example` (a key's default): numbers exactly as recorded, integers as whole
+    /// numbers only when they are; nil when the kinds do not match.
+    func parameterValue(like example: ParameterValue) -> ParameterValue? {
+        switch (example, self) {
+        case (.real, .real(let number)): .real(number)
+        case (.real, .unsigned(let number)): .real(Double(number))
+        case (.real, .integer(let number)): .real(Double(number))
+        case (.whole, .unsigned(let number)): number <= UInt64(Int.max) ? .whole(Int(number)) : nil
+        case (.whole, .integer(let number)): .whole(Int(number))
+        case (.unsigned, .unsigned(let number)): .unsigned(number)
+        case (.unsigned, .integer(let number)): number >= 0 ? .unsigned(UInt64(number)) : nil
+        case (.text, .string(let text)): .text(text)
+        case (.list, .array(let elements)):
+            Optional(elements.compactMap { element -> Double? in
+                switch element {
+                case .real(let number): number
+                case .unsigned(let number): Double(number)
+                case .integer(let number): Double(number)
+                default: nil
+                }
+            }).flatMap { $0.count == elements.count ? .list($0) : nil }
+        default: nil
         }
-        for key in given.keys.sorted() where defaults[key] == nil {
-            notes.append("\(path.isEmpty ? key : "\(path).\(key)") is not a parameter of this version; it is ignored")
-        }
-        return .object(merged)
     }
 }
 

@@ -8,8 +8,9 @@ import Scenarios
 /// A `run.json` read back for re-running: its resolved parameters and what it says about where it came from.
 ///
 /// The parameters are the record's own (`parameters`), never the scenario file's, which may have changed since. They are
-/// laid over this version's defaults, so a record written by another version still runs: a key it lacks takes this
-/// version's default and a key this version does not know is ignored, each noted (README, "Reproducing a run").
+/// read key by key through the keys' declarations, so a record written by another version still runs: a key it lacks
+/// takes this version's default and a key this version does not know is ignored, each noted (README, "Reproducing a
+/// run").
 public struct RecordedRun: Sendable {
     /// The run.json file, as given.
     public let file: URL
@@ -50,14 +51,7 @@ public struct RecordedRun: Sendable {
             throw .badRecord("\(file.path): parameters: missing; the record holds no resolved scenario to re-run")
         }
         var notes: [String] = []
-        let parameters: ScenarioParameters
-        do {
-            let defaults = try JSONDecoder().decode(JSONTree.self, from: JSONEncoder().encode(ScenarioParameters()))
-            let merged = defaults.overlaid(with: recorded, path: "parameters", notes: &notes)
-            parameters = try JSONDecoder().decode(ScenarioParameters.self, from: JSONEncoder().encode(merged))
-        } catch {
-            throw .badRecord("\(file.path): parameters: \(Self.describe(error))")
-        }
+        let parameters = try Self.parameters(recorded, notes: &notes, file: file)
         do { try ScenarioLoader.validate(parameters, label: file.path) } catch {
             throw .badRecord(error.description)
         }
@@ -121,17 +115,39 @@ public struct RecordedRun: Sendable {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "\(path): expected \(type)"
-        case DecodingError.dataCorrupted(let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "\(path): \(context.debugDescription)"
-        default:
-            return "\(error)"
+    /// What a key holds, for messages.
+    private static func kind(of value: ParameterValue) -> String {
+        switch value {
+        case .real: "a number"
+        case .whole, .unsigned: "a whole number"
+        case .text: "a name"
+        case .list: "a list of numbers"
         }
+    }
+
+    /// The recorded `parameters` read key by key through their declarations (``ScenarioKeys``): each declared key
+    /// the record holds is set exactly as recorded (64-bit seeds and shortest round-trip doubles kept bit for bit), a
+    /// key it lacks keeps this version's default, and a key this version does not declare is ignored; each of the last
+    /// two is noted, so a record of another version is still re-run and says how it was read.
+    private static func parameters(
+        _ recorded: JSONTree, notes: inout [String], file: URL
+    ) throws(ReproductionError) -> ScenarioParameters {
+        guard case .object = recorded else { throw .badRecord("\(file.path): parameters: expected a JSON object") }
+        var parameters = ScenarioParameters()
+        for key in ScenarioKeys.all {
+            guard let node = recorded.member(at: key.path) else {
+                notes.append("parameters.\(key.path) is not recorded; this version's default is used")
+                continue
+            }
+            guard let value = node.parameterValue(like: key.defaultValue), key.set(value, in: &parameters) else {
+                throw .badRecord("\(file.path): parameters.\(key.path): expected \(Self.kind(of: key.defaultValue))")
+            }
+        }
+        let declared = Set(ScenarioKeys.all.map(\.path))
+        for path in recorded.leafPaths() where !declared.contains(path) && !declared.contains(where: { $0.hasPrefix(path + ".") }) {
+            notes.append("parameters.\(path) is not a parameter of this version; it is ignored")
+        }
+        return parameters
     }
 }
 
