@@ -297,6 +297,10 @@ class Ctx:
         if res.timed_out:
             self.fail("hang", "%sstill running %.0f s after %s (killed)" % (label, res.latency, sig_name))
             return False
+        if res.rc == 0 and res.latency <= 0.05:
+            # The signal met a command that had already finished its work and was exiting: nothing to stop. A command
+            # that ignores the signal runs on for its remaining work (0.6-0.9 s for merge), so this cannot hide one.
+            return True
         if res.rc == 0:
             self.fail("wrong exit", "%signored %s: ran on for %.1f s and exited 0" % (label, sig_name, res.latency))
             return False
@@ -601,7 +605,7 @@ LONG_COMMANDS = {
     "report": (lambda ctx: ["report", copy_fixture(ctx, "compare-tiny", ctx.p("res")), "--quiet"],
                (0.4, 2.0), ["res/report.html", "res/charts"], slow_gnuplot),
     "merge": (lambda ctx: ["merge", fixture(ctx.suite, "sweep-merge"), "--quiet", "--output", ctx.p("out")],
-              (0.3, 1.2), ["out/sweep.csv", "out/sweep.sqlite"], None),
+              (0.3, 0.8), ["out/sweep.csv", "out/sweep.sqlite"], None),
 }
 for _cmd, (_build, _window, _outputs, _setup) in LONG_COMMANDS.items():
     for _sig in (signal.SIGINT, signal.SIGTERM):
