@@ -84,8 +84,10 @@ final class OutputClaimTests: XCTestCase {
 /// `run.json` records the commit the binary was built from, whatever folder the command runs in: outside any
 /// repository and inside another one alike (issue 12).
 final class ProvenanceCommitTests: XCTestCase {
+    /// The commit a run records when the command runs in `folder`; the results go to a temporary folder, never into
+    /// `folder` (which may be the package's own).
     private func commit(ranIn folder: URL) throws -> String {
-        let output = folder.appendingPathComponent("out")
+        let output = try Executable.temporaryDirectory(self).appendingPathComponent("out")
         let result = try Executable.run(
             ["run", Executable.packageRoot.appendingPathComponent("scenarios/reference.yaml").path, "--households", "200",
              "--replicates", "2", "--years", "1", "--quiet", "--output", output.path], in: folder)
