@@ -46,12 +46,8 @@ public struct SensitivityResults: Sendable {
         rows = try table.rows.indices.map { row in
             Row(
                 key: table.text(row, "key"), source: table.text(row, "source"), metric: table.text(row, "metric"),
-                low: Estimate(
-                    mean: try table.number(row, "change_low"), lower: try table.number(row, "change_low_lo95"),
-                    upper: try table.number(row, "change_low_hi95")),
-                high: Estimate(
-                    mean: try table.number(row, "change_high"), lower: try table.number(row, "change_high_lo95"),
-                    upper: try table.number(row, "change_high_hi95")))
+                low: try table.estimate(row, "change_low", "change_low_lo95", "change_low_hi95"),
+                high: try table.estimate(row, "change_high", "change_high_lo95", "change_high_hi95"))
         }
         var metrics: [String] = []
         for row in rows where !metrics.contains(row.metric) { metrics.append(row.metric) }
