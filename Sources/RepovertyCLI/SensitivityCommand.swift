@@ -147,7 +147,7 @@ enum SensitivityTable {
         return text
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.4g", value) }
+    static func number(_ value: Double) -> String { String(format: "%.6g", value) }
 
     static func estimate(_ change: PairedChange?) -> String {
         guard let change else { return "–" }
