@@ -82,7 +82,7 @@ public enum Perturbation {
             for other in others { other.set(&result, other.get(parameters) * factor) }
         }
         do { try ScenarioLoader.validate(result, label: "\(key.path) \(side.rawValue)") } catch {
-            return .skipped(reason: "the moved value breaks a rule: \(error.message)")
+            return .skipped(reason: "the moved value breaks a rule: \(error.keyPath.map { "\($0): " } ?? "")\(error.message)")
         }
         return .moved(value: numeric.get(result), parameters: result)
     }

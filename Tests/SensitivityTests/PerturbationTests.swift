@@ -75,18 +75,25 @@ struct PerturbationTests {
     }
 
     @Test func aMoveThatBreaksARuleIsSkippedWithTheValidationMessage() throws {
-        // A minimum moved above its maximum: find an ordered pair whose lower end moves past the upper at +X.
-        let parameters = ScenarioParameters()
-        for relation in ScenarioKeys.relations {
-            guard case let .ordered(lower, upper) = relation, let low = ScenarioKeys.declaration(for: lower),
-                let high = ScenarioKeys.declaration(for: upper), let lowValue = low.numeric?.get(parameters),
-                let highValue = high.numeric?.get(parameters), lowValue > 0, lowValue == highValue
-            else { continue }
-            guard case let .skipped(reason) = Perturbation.apply(low, to: parameters, side: .high, change: 0.2) else {
-                Issue.record("\(lower) moved above \(upper)")
-                continue
-            }
-            #expect(reason.contains("breaks a rule"))
+        // A year of 0 moved down leaves its range.
+        let year = try #require(ScenarioKeys.declaration(for: "shocks.flood.forcedYear"))
+        guard case let .skipped(reason) = Perturbation.apply(year, to: ScenarioParameters(), side: .low, change: 0.2) else {
+            Issue.record("a year moved below 0")
+            return
+        }
+        #expect(reason.contains("breaks a rule") && reason.contains("forcedYear"))
+        // A minimum equal to its maximum moved up breaks the order; moved down it is fine.
+        let minimum = try #require(ScenarioKeys.declaration(for: "population.livestock.cattleHerdMin")?.numeric)
+        let maximum = try #require(ScenarioKeys.declaration(for: "population.livestock.cattleHerdMax")?.numeric)
+        var parameters = ScenarioParameters()
+        minimum.set(&parameters, maximum.get(parameters))
+        let key = try #require(ScenarioKeys.declaration(for: "population.livestock.cattleHerdMin"))
+        guard case .skipped = Perturbation.apply(key, to: parameters, side: .high, change: 0.2) else {
+            Issue.record("a minimum moved above its maximum")
+            return
+        }
+        guard case .moved = Perturbation.apply(key, to: parameters, side: .low, change: 0.2) else {
+            Issue.record("a minimum could not move down")
             return
         }
     }
