@@ -5,7 +5,7 @@ let package = Package(
     name: "repoverty",
     products: [
         .executable(name: "repoverty", targets: ["RepovertyCLI"]),
-        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction", "Calibration", "BuildInfo", "Runs"]),
+        .library(name: "Repoverty", targets: ["Model", "Engine", "Scenarios", "Output", "Sweeps", "Reports", "Reproduction", "Calibration", "BuildInfo", "Runs", "Sensitivity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,12 +46,14 @@ let package = Package(
         .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios", "Runs"]),
         // `calibrate`: fits free scenario keys to target metrics with GSL's Nelder–Mead simplex; never prints.
         .target(name: "Calibration", dependencies: ["CGSL", "Model", "Engine", "Scenarios", "Runs"]),
+        // `sensitivity`: every key moved down and up, each run paired with the base (common random numbers); never prints.
+        .target(name: "Sensitivity", dependencies: ["Runs", "Scenarios", "Model", "Engine", "Output", "Randomness"]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
             dependencies: [
                 "Model", "Randomness", "Scenarios", "Engine", "Output", "Runs", "Sweeps", "Reports", "Reproduction", "Calibration",
-                "Benchmarking",
+                "Sensitivity", "Benchmarking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Engine", "Runs", "Scenarios", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Runs", "Output", "Model"]),
+        .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Runs", "Scenarios", "Model", "Engine"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine", "Runs"]),
         .testTarget(
             name: "SweepsTests",

@@ -339,6 +339,15 @@ public enum GSLFunctions {
     /// The standard normal cumulative distribution Φ(x) (`gsl_cdf_ugaussian_P`).
     public static func standardNormalCDF(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
 
+    /// The quantile of Student's t distribution with `degreesOfFreedom` (`gsl_cdf_tdist_Pinv`): the multiplier of a
+    /// paired interval over a few replicates, where 1.96 would be too narrow (sensitivity analysis, issue 16).
+    /// NaN for fewer than one degree of freedom or a probability outside (0, 1).
+    public static func studentTQuantile(_ probability: Double, degreesOfFreedom: Int) -> Double {
+        guard degreesOfFreedom >= 1, probability > 0, probability < 1 else { return .nan }
+        GSLErrorHandler.switchOff()
+        return gsl_cdf_tdist_Pinv(probability, Double(degreesOfFreedom))
+    }
+
     /// The GSL version this program was linked against.
     public static var version: String { String(cString: cgsl_version()) }
 

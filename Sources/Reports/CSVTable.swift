@@ -79,6 +79,11 @@ struct CSVTable {
         return value
     }
 
+    /// A figure and its interval from three columns (mean, lower, upper), each may be empty.
+    func estimate(_ row: Int, _ mean: String, _ lower: String, _ upper: String) throws -> Estimate {
+        Estimate(mean: try number(row, mean), lower: try number(row, lower), upper: try number(row, upper))
+    }
+
     /// The file's line of a data row (the header is line 1; quoted line breaks are not expected in these files).
     func line(of row: Int) -> Int { row + 2 }
 }

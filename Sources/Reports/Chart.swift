@@ -24,6 +24,17 @@ public struct Chart: Sendable {
         case points([Point])
         /// A value per cell of a grid, `values[y][x]` (nil where no point was run).
         case heatMap(xValues: [String], yValues: [String], values: [[Double?]], valueLabel: String)
+        /// Horizontal bars, one pair per key from the top: the change at the low and the high side with their 95 %
+        /// intervals, coloured by the key's source status (a sensitivity analysis's tornado).
+        case tornado(keys: [Chart.TornadoKey], lowLabel: String, highLabel: String)
+    }
+
+    public struct TornadoKey: Sendable {
+        public let name: String
+        /// `sourced`, `calibrated` or `assumed`.
+        public let status: String
+        public let low: Estimate
+        public let high: Estimate
     }
 
     public struct Series: Sendable {
@@ -74,6 +85,7 @@ extension Chart {
         case .stackedBars(_, _, let values): return values.contains { $0.contains { $0.isFinite && $0 != 0 } }
         case .points(let points): return points.contains { finite($0.x.mean) && finite($0.y.mean) }
         case .heatMap(_, _, let values, _): return values.contains { $0.contains { finite($0) } }
+        case .tornado(let keys, _, _): return keys.contains { finite($0.low.mean) || finite($0.high.mean) }
         }
     }
 }

@@ -23,12 +23,8 @@ public struct ComparisonResults: Sendable {
             let scenario = table.text(row, "scenario")
             if !scenarios.contains(scenario) { scenarios.append(scenario) }
             rows[scenario, default: [:]][table.text(row, "metric")] = Row(
-                level: Estimate(
-                    mean: try table.number(row, "mean"), lower: try table.number(row, "lo95"),
-                    upper: try table.number(row, "hi95")),
-                difference: Estimate(
-                    mean: try table.number(row, "diff"), lower: try table.number(row, "diff_lo95"),
-                    upper: try table.number(row, "diff_hi95")))
+                level: try table.estimate(row, "mean", "lo95", "hi95"),
+                difference: try table.estimate(row, "diff", "diff_lo95", "diff_hi95"))
         }
         self.scenarios = scenarios
         self.rows = rows

@@ -15,6 +15,11 @@ struct GnuplotScript {
         "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000", "#8C564B", "#7F7F7F",
     ]
 
+    /// The colour of each source status of a key (sourced, calibrated, assumed), the same in every tornado.
+    static let statusColours: [(status: String, colour: String)] = [
+        ("sourced", "#009E73"), ("calibrated", "#0072B2"), ("assumed", "#D55E00"),
+    ]
+
     /// The PNG terminals gnuplot may have: cairo's anti-aliased one, else libgd's.
     enum Terminal: String {
         case pngcairo, png
@@ -140,6 +145,47 @@ struct GnuplotScript {
             lines.append(
                 "plot \(file) using 1:2:3 with image notitle, \\\n     \(file) using 1:2:(sprintf('%.1f', $3)) with labels"
                     + " font ',10' notitle")
+
+        case .tornado(let keys, let lowLabel, let highLabel):
+            // Keys from the top; each key's low bar just above its tick and its high bar just below.
+            let count = keys.count
+            let longest = keys.map(\.name.count).max() ?? 10
+            lines += [
+                "set ytics (" + keys.enumerated().map { "\(Self.quote($1.name)) \(count - 1 - $0)" }.joined(separator: ", ")
+                    + ") font ',10'",
+                "set yrange [-0.7:\(Double(count) - 0.3)]", "set lmargin \(min(max(longest, 10), 60) * 3 / 4 + 2)",
+                "set grid noytics xtics lc rgb '#dddddd'", "set yzeroaxis lt -1 lc rgb '#444444' lw 1.5",
+                "set key outside right top box opaque", "unset ylabel",
+            ]
+            var plots: [String] = []
+            for (statusIndex, status) in Self.statusColours.enumerated() {
+                for side in ["low", "high"] {
+                    let rows = keys.enumerated().filter { $0.element.status == status.status }.map { index, key -> [Double?] in
+                        let estimate = side == "low" ? key.low : key.high
+                        let centre = Double(count - 1 - index) + (side == "low" ? 0.19 : -0.19)
+                        let mean = scaled(estimate.mean)
+                        return [
+                            mean.map { $0 / 2 }, centre, mean.map { min(0, $0) }, mean.map { max(0, $0) }, centre - 0.17,
+                            centre + 0.17, mean, scaled(estimate.lower), scaled(estimate.upper),
+                        ]
+                    }
+                    guard !rows.isEmpty else { continue }
+                    let file = data("tornado-\(statusIndex)-\(side).dat", rows)
+                    let fill = side == "low" ? "transparent solid 0.35" : "solid 0.9"
+                    plots.append(
+                        "\(file) using 1:2:3:4:5:6 with boxxyerror lc rgb '\(status.colour)' fs \(fill) border lc rgb"
+                            + " '\(status.colour)' notitle")
+                    plots.append("\(file) using 7:2:8:9 with xerrorbars lc rgb '#222222' pt 7 ps 0.3 lw 1 notitle")
+                }
+            }
+            // Every status in the legend, present or not, so charts of different analyses read alike; then the two
+            // shades, in grey.
+            for status in Self.statusColours {
+                plots.append("NaN with boxes fs solid 0.9 lc rgb '\(status.colour)' title \(Self.quote(status.status))")
+            }
+            plots.append("NaN with boxes fs transparent solid 0.35 lc rgb '#777777' title \(Self.quote("low: " + lowLabel))")
+            plots.append("NaN with boxes fs solid 0.9 lc rgb '#777777' title \(Self.quote("high: " + highLabel))")
+            lines.append("plot " + plots.joined(separator: ", \\\n     "))
         }
         lines.append("unset output")
         text = lines.joined(separator: "\n") + "\n"

@@ -41,7 +41,38 @@ public enum ReportCharts {
                 else: "The sweep varies \(sweep.keys.count) keys; the grid chart shows one key (lines) or two (a heat"
                     + " map). See sweep.csv for the figures.")
         }
+        if let sensitivity = results.sensitivity {
+            add(tornado(sensitivity, results), else: "sensitivity.csv has no rows: no key changed the metric.")
+        }
         return (charts, notes)
+    }
+
+    /// Keys a tornado shows at most: beyond 20 the labels no longer read; the CSV has them all.
+    static let tornadoKeys = 20
+
+    /// The tornado of a sensitivity analysis: the first metric's keys, largest change on top.
+    static func tornado(_ sensitivity: SensitivityResults, _ results: ResultsFolder) -> Chart? {
+        guard let metric = sensitivity.metrics.first else { return nil }
+        let rows = sensitivity.rows.filter { $0.metric == metric }
+        guard !rows.isEmpty else { return nil }
+        let shown = rows.prefix(tornadoKeys)
+        let percent = sensitivity.change.map { String(format: "%g %%", $0 * 100) } ?? "X %"
+        let isShare = metric.contains("rate") || metric.contains("share") || metric == "survival" || metric == "incidence"
+        let what = sensitivity.against.map { "\(metric) (scenario − \($0))" } ?? metric
+        let provenance = sensitivity.provenance.isEmpty
+            ? results.provenanceLine() : RunProvenance.line(sensitivity.provenance)
+        return Chart(
+            name: "tornado", title: "Which assumptions the answer rests on: change in \(what)",
+            xLabel: "change in \(what)" + (isShare ? " (percentage points)" : ""), yLabel: "",
+            caption: "Each key moved down and up by \(percent) (probabilities and shares on the logit scale), one at a"
+                + " time, each run paired with the base by replicate; light bars are the low side, dark the high side,"
+                + " error bars 95 % intervals (t, R − 1 df). Colours give the key's source status."
+                + (rows.count > shown.count ? " The \(shown.count) largest of \(rows.count) keys; sensitivity.csv has all." : ""),
+            provenance: provenance,
+            plot: .tornado(
+                keys: shown.map { Chart.TornadoKey(name: $0.key, status: $0.source, low: $0.low, high: $0.high) },
+                lowLabel: "−\(percent)", highLabel: "+\(percent)"),
+            scale: isShare ? 100 : 1)
     }
 
     static func yearly(

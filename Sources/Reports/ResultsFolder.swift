@@ -1,8 +1,8 @@
 import Foundation
 import Output
 
-/// What `repoverty run`, `compare` or `sweep` left in a folder: the scenarios' summaries, and `compare.csv` and
-/// `sweep.csv` when there.
+/// What `repoverty run`, `compare`, `sweep` or `sensitivity` left in a folder: the scenarios' summaries, and
+/// `compare.csv`, `sweep.csv` and `sensitivity.csv` when there.
 ///
 /// The folder may be an output folder (`DIR/<scenario>/summary.csv`, `DIR/compare.csv`, `DIR/sweep.csv`) or one
 /// scenario's own folder (`DIR/summary.csv`). With a `compare.csv`, only its scenarios are read, in its order (the
@@ -12,6 +12,8 @@ public struct ResultsFolder: Sendable {
     public let scenarios: [ScenarioResults]
     public let comparison: ComparisonResults?
     public let sweep: SweepResults?
+    /// `sensitivity.csv` of `repoverty sensitivity`, when there.
+    public let sensitivity: SensitivityResults?
     /// Provenance of runs found beside a sweep (`DIR/run.json`), when there.
     public let folderProvenance: RunProvenance?
 
@@ -33,6 +35,8 @@ public struct ResultsFolder: Sendable {
         comparison = files.fileExists(atPath: compareFile.path) ? try ComparisonResults(file: compareFile) : nil
         let sweepFile = url.appendingPathComponent("sweep.csv")
         sweep = files.fileExists(atPath: sweepFile.path) ? try SweepResults(file: sweepFile) : nil
+        let sensitivityFile = url.appendingPathComponent("sensitivity.csv")
+        sensitivity = files.fileExists(atPath: sensitivityFile.path) ? try SensitivityResults(file: sensitivityFile) : nil
 
         var folders: [URL] = []
         if let comparison {
@@ -56,7 +60,7 @@ public struct ResultsFolder: Sendable {
         let record = url.appendingPathComponent("run.json")
         folderProvenance =
             folders != [url] && files.fileExists(atPath: record.path) ? try RunProvenance(file: record) : nil
-        if scenarios.isEmpty && sweep == nil { throw ReportError.notResults(folder: url.path) }
+        if scenarios.isEmpty && sweep == nil && sensitivity == nil { throw ReportError.notResults(folder: url.path) }
     }
 
     /// The provenance line of charts drawn from these scenarios' runs.

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// SIGINT and SIGTERM during `run` and `compare`: the command stops promptly, exits 1, says so on stderr, and leaves
+/// SIGINT and SIGTERM during `run`, `compare` and `sensitivity`: the command stops promptly, exits 1, says so on stderr, and leaves
 /// no results file (no summary.csv, run.json, compare.csv, nor a temporary file) behind.
 ///
 /// The runs are sized to take minutes in a debug build, so the signal always lands part-way; the test waits until the
@@ -42,6 +42,21 @@ final class InterruptionTests: XCTestCase {
         XCTAssertTrue(result.standardError.contains("no results were written"), result.standardError)
         XCTAssertFalse(result.standardOutput.contains("→"), "a results file was announced: \(result.standardOutput)")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["large.yaml", "small.yaml"])
+    }
+
+    func testSigtermDuringSensitivityStopsItAndWritesNothing() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let output = folder.appendingPathComponent("out")
+        let running = try RunningCommand(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", "interventions.dibao.standard", "--households", "1000000",
+             "--replicates", "20", "--years", "20", "--output", output.path])
+        try running.waitUntilSignalsAreHandled()
+        let result = try running.signal(SIGTERM, timeout: promptness)
+        XCTAssertEqual(result.status, 1, result.standardError)
+        XCTAssertTrue(result.standardError.hasSuffix(
+            "error: interrupted by SIGTERM: the run was stopped before it finished; no results were written\n"),
+            result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "results folder left behind")
     }
 
     func testSigtermDuringCompareStopsItAndWritesNothing() throws {

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+
+/// `repoverty sensitivity`: exit codes, sensitivity.csv's header and ranking, refusing a different earlier analysis.
+final class SensitivityCommandTests: XCTestCase {
+    let size = ["--households", "300", "--replicates", "3", "--years", "2", "--threads", "2"]
+    let keys = "interventions.dibao.standard,interventions.medicalInsurance.threshold,economy.farming.cropValuePerMu"
+
+    func testWritesTheRankedCSVTheRecordAndTheBaseRunAndRefusesADifferentEarlierAnalysis() throws {
+        let output = try Executable.temporaryDirectory(self).appendingPathComponent("sens")
+        let run = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys, "--output", output.path] + size)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let csv = try String(contentsOf: output.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n").map(String.init)
+        XCTAssertEqual(
+            lines[0],
+            "key,source,base,low,high,metric,change_low,change_low_lo95,change_low_hi95,change_high,change_high_lo95,"
+                + "change_high_hi95,elasticity_low,elasticity_high")
+        // Ranked by the larger absolute change: the dibao standard first; the switched-off insurance's threshold has
+        // no row.
+        XCTAssertTrue(lines[1].hasPrefix("interventions.dibao.standard,assumed,5500,4400,6600,cumulative_repoverty_rate,"))
+        XCTAssertFalse(csv.contains("medicalInsurance.threshold"))
+        let magnitudes = lines.dropFirst().map { line -> Double in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return max(abs(Double(cells[6]) ?? 0), abs(Double(cells[9]) ?? 0))
+        }
+        XCTAssertEqual(magnitudes, magnitudes.sorted(by: >))
+        let record = try String(contentsOf: output.appendingPathComponent("sensitivity.json"), encoding: .utf8)
+        for text in ["\"noEffect\"", "interventions.medicalInsurance.threshold", "\"gitCommit\"", "\"change\" : 0.2"] {
+            XCTAssertTrue(record.contains(text), "sensitivity.json lacks \(text)")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("baseline/summary.csv").path))
+        XCTAssertTrue(run.standardOutput.contains("interventions.dibao.standard"), run.standardOutput)
+        XCTAssertTrue(run.standardError.contains("key 1/3: interventions.dibao.standard"), run.standardError)
+
+        // The same analysis again replaces it; another change is refused (exit 2) unless --force.
+        let again = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys, "--output", output.path, "--quiet"] + size)
+        XCTAssertEqual(again.status, 0, again.standardError)
+        XCTAssertEqual(again.standardOutput, "")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("sensitivity.csv"), encoding: .utf8), csv)
+        let other = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys, "--change", "10%", "--output", output.path] + size)
+        XCTAssertEqual(other.status, 2, other.standardError)
+        XCTAssertTrue(other.standardError.contains("different sensitivity analysis"), other.standardError)
+        let otherSize = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys, "--output", output.path, "--seed", "9"] + size)
+        XCTAssertEqual(otherSize.status, 2, otherSize.standardError)
+        let forced = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys, "--change", "10%", "--output", output.path,
+             "--force", "--quiet"] + size)
+        XCTAssertEqual(forced.status, 0, forced.standardError)
+        XCTAssertTrue(
+            try String(contentsOf: output.appendingPathComponent("sensitivity.csv"), encoding: .utf8).contains(",4950,6050,"))
+    }
+
+    func testBadInputExitsTwoAndWritesNothing() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        for (arguments, message) in [
+            (["--keys", "interventions.dibao.standart"], "did you mean `interventions.dibao.standard`"),
+            (["--keys", "run.years"], "run setting"),
+            (["--change", "abc"], "--change"),
+            (["--change", "150%"], "--change"),
+            (["--keys", "interventions.dibao.standard", "--metric", "incidense"], "--metric"),
+        ] {
+            let output = folder.appendingPathComponent(UUID().uuidString)
+            let run = try Executable.run(
+                ["sensitivity", "scenarios/baseline.yaml", "--output", output.path] + arguments + size)
+            XCTAssertEqual(run.status, 2, "\(arguments): \(run.standardError)")
+            XCTAssertTrue(run.standardError.contains(message), "\(arguments): \(run.standardError)")
+            XCTAssertFalse(
+                FileManager.default.fileExists(atPath: output.appendingPathComponent("sensitivity.csv").path))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Model
+import Scenarios
+import Testing
+
+@testable import Sensitivity
+
+/// The rules by which a key moves down and up (docs/MODEL.md §4a).
+struct PerturbationTests {
+    @Test func probabilitiesMoveOnTheLogitScaleAndNeverClamp() throws {
+        let high = try #require(Perturbation.moved(0.95, kind: .unitInterval, side: .high, change: 0.2))
+        let low = try #require(Perturbation.moved(0.95, kind: .unitInterval, side: .low, change: 0.2))
+        // The odds 19 are multiplied and divided by 1.2.
+        #expect(abs(high / (1 - high) - 19 * 1.2) < 1e-9)
+        #expect(abs(low / (1 - low) - 19 / 1.2) < 1e-9)
+        #expect(high < 1 && low < 0.95)
+        // 0 and 1 move X toward the inside; the outward side cannot move.
+        #expect(Perturbation.moved(0, kind: .unitInterval, side: .high, change: 0.2) == 0.2)
+        #expect(Perturbation.moved(0, kind: .unitInterval, side: .low, change: 0.2) == nil)
+        #expect(Perturbation.moved(1, kind: .unitInterval, side: .low, change: 0.2) == 0.8)
+        #expect(Perturbation.moved(1, kind: .unitInterval, side: .high, change: 0.2) == nil)
+    }
+
+    @Test func wholeNumbersMoveByAtLeastOne() {
+        #expect(Perturbation.moved(2, kind: .whole, side: .low, change: 0.2) == 1)
+        #expect(Perturbation.moved(2, kind: .whole, side: .high, change: 0.2) == 3)
+        #expect(Perturbation.moved(50, kind: .whole, side: .high, change: 0.2) == 60)
+    }
+
+    @Test func realsMoveByThePercentageAndZeroIsSkipped() throws {
+        #expect(Perturbation.moved(5000, kind: .real, side: .low, change: 0.2) == 4000)
+        #expect(Perturbation.moved(5000, kind: .real, side: .high, change: 0.2) == 6000)
+        #expect(Perturbation.moved(0, kind: .real, side: .high, change: 0.2) == nil)
+        // A real key at 0 is not moved at all, and says why.
+        let key = try #require(ScenarioKeys.declaration(for: "interventions.dibao.standard"))
+        var parameters = ScenarioParameters()
+        key.numeric?.set(&parameters, 0)
+        #expect(Perturbation.reasonNotMoved(key, in: parameters)?.contains("0") == true)
+        guard case .skipped = Perturbation.apply(key, to: parameters, side: .high, change: 0.2) else {
+            Issue.record("a real of 0 moved")
+            return
+        }
+    }
+
+    @Test func aShareOfAGroupSummingToOneIsRenormalised() throws {
+        let key = try #require(ScenarioKeys.all.first { $0.shareGroup?.sumsToOne == true })
+        let group = try #require(key.shareGroup)
+        let parameters = ScenarioParameters()
+        let members = group.members.compactMap { ScenarioKeys.declaration(for: $0)?.numeric }
+        for side in Perturbation.Side.allCases {
+            guard case let .moved(value, moved) = Perturbation.apply(key, to: parameters, side: side, change: 0.2) else {
+                Issue.record("\(key.path) did not move \(side)")
+                continue
+            }
+            // The group keeps its sum (1 within the published shares' rounding).
+            #expect(abs(members.reduce(0) { $0 + $1.get(moved) } - members.reduce(0) { $0 + $1.get(parameters) }) < 1e-12)
+            #expect(value != key.numeric!.get(parameters))
+            // The other members keep their proportions.
+            let others = group.members.filter { $0 != key.path }.compactMap { ScenarioKeys.declaration(for: $0)?.numeric }
+            if others.count >= 2, others[1].get(parameters) > 0 {
+                let before = others[0].get(parameters) / others[1].get(parameters)
+                let after = others[0].get(moved) / others[1].get(moved)
+                #expect(abs(before - after) < 1e-9)
+            }
+        }
+    }
+
+    @Test func runSettingsTextAndListsAreNotMoved() throws {
+        let parameters = ScenarioParameters()
+        for key in ScenarioKeys.all where key.path.hasPrefix("run.") || key.numericKind == nil {
+            #expect(Perturbation.reasonNotMoved(key, in: parameters) != nil, "\(key.path)")
+        }
+        #expect(throws: SensitivityError.self) { try SensitivityAnalysis.keys(["run.seed"]) }
+        #expect(throws: SensitivityError.self) { try SensitivityAnalysis.keys(["interventions.dibao.standart"]) }
+    }
+
+    @Test func aMoveThatBreaksARuleIsSkippedWithTheValidationMessage() throws {
+        // A year of 0 moved down leaves its range.
+        let year = try #require(ScenarioKeys.declaration(for: "shocks.flood.forcedYear"))
+        guard case let .skipped(reason) = Perturbation.apply(year, to: ScenarioParameters(), side: .low, change: 0.2) else {
+            Issue.record("a year moved below 0")
+            return
+        }
+        #expect(reason.contains("breaks a rule") && reason.contains("forcedYear"))
+        // A minimum equal to its maximum moved up breaks the order; moved down it is fine.
+        let minimum = try #require(ScenarioKeys.declaration(for: "population.livestock.cattleHerdMin")?.numeric)
+        let maximum = try #require(ScenarioKeys.declaration(for: "population.livestock.cattleHerdMax")?.numeric)
+        var parameters = ScenarioParameters()
+        minimum.set(&parameters, maximum.get(parameters))
+        let key = try #require(ScenarioKeys.declaration(for: "population.livestock.cattleHerdMin"))
+        guard case .skipped = Perturbation.apply(key, to: parameters, side: .high, change: 0.2) else {
+            Issue.record("a minimum moved above its maximum")
+            return
+        }
+        guard case .moved = Perturbation.apply(key, to: parameters, side: .low, change: 0.2) else {
+            Issue.record("a minimum could not move down")
+            return
+        }
+    }
+}
