@@ -33,6 +33,19 @@ final class Interruption: SimulationObserver, @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
+        // Dispatch installs its own handler for a signal source, possibly a moment after `resume()`; until then the
+        // signal is only ignored, and one arriving in between would be lost. Wait (at most a second) until both are
+        // caught, so that from here on every SIGINT and SIGTERM reaches the flag.
+        let deadline = DispatchTime.now() + .seconds(1)
+        while DispatchTime.now() < deadline && ![SIGINT, SIGTERM].allSatisfy(Self.isCaught) { usleep(1_000) }
+    }
+
+    /// Whether `number` has a handler (not the default action, not ignored).
+    private static func isCaught(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0 else { return false }
+        let handler = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+        return handler != unsafeBitCast(SIG_IGN, to: Int.self) && handler != unsafeBitCast(SIG_DFL, to: Int.self)
     }
 
     /// Whether a signal has asked the command to stop.

@@ -107,7 +107,7 @@ final class RunningCommand: @unchecked Sendable {
     var standardOutput: String { lock.withLock { String(decoding: output, as: UTF8.self) } }
     var standardError: String { lock.withLock { String(decoding: errors, as: UTF8.self) } }
 
-    /// Waits until the process no longer takes SIGINT and SIGTERM's default action (death): its handlers are in place.
+    /// Waits until the process catches SIGINT and SIGTERM: its handlers are in place.
     func waitUntilSignalsAreHandled(timeout: TimeInterval = 60) throws {
         let wanted: UInt64 = (1 << (UInt64(SIGINT) - 1)) | (1 << (UInt64(SIGTERM) - 1))
         try wait(timeout: timeout, for: "SIGINT and SIGTERM handlers") {
@@ -117,8 +117,9 @@ final class RunningCommand: @unchecked Sendable {
                 guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return 0 }
                 return UInt64(line.dropFirst(field.count).trimmingCharacters(in: .whitespaces), radix: 16) ?? 0
             }
-            // Dispatch's signal source catches what `signal(_, SIG_IGN)` ignored: either way, not the default action.
-            return (mask("SigIgn:") | mask("SigCgt:")) & wanted == wanted
+            // Caught by Dispatch's signal sources, not merely ignored: an ignored signal would be lost (the program
+            // ignores them only until its sources' handlers are in place).
+            return mask("SigCgt:") & wanted == wanted
         }
     }
 
