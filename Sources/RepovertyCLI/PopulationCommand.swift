@@ -69,15 +69,9 @@ struct PopulationCommand: ParsableCommand {
         }
         defer { folder.release() }
         try record.checkReplaceable(in: folder.url, force: force)
-        let census: PopulationCensus
-        do {
-            census = try Simulation.populationCensus(
-                parameters, households: households, seed: record.seed, isCancelled: { Interruption.shared.isCancelled })
-        } catch SimulationError.cancelled {
-            throw Interruption.shared.failure()
-        } catch {
-            throw RunFailure(message: "cannot synthesise the population: \(error)")
-        }
+        // Through the one home for driving the engine; SIGINT/SIGTERM stop it between blocks (exit 1).
+        let census = try Runner(threads: 1, observer: CommandObserver(quiet: true))
+            .populationCensus(of: loaded, households: households, seed: record.seed)
         let rows: [PopulationComparisonRow]
         do { rows = try PopulationComparison.rows(targets: targets, census: census, parameters: parameters.population) }
         catch { throw BadInput(message: "\(scenario): unknown target \(error.attribute) / \(error.category)") }

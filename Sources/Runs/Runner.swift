@@ -1,4 +1,5 @@
 import Engine
+import Model
 import Foundation
 import Output
 import Scenarios
@@ -125,5 +126,23 @@ public struct Runner: Sendable {
             observer?.wrote(folder.url.appendingPathComponent(name))
         }
         if !extra.isEmpty { folder.endSet() }
+    }
+
+    /// The census of `households` households of `scenario`'s population with `seed`: exactly the households a run of
+    /// that size and seed synthesises (`repoverty population`). The observer is asked between blocks whether to stop.
+    ///
+    /// - Throws: ``RunError/cancelled``, or ``RunError/simulationFailed(file:reason:)``.
+    public func populationCensus(of scenario: Scenario, households: Int, seed: UInt64) throws(RunError)
+        -> PopulationCensus
+    {
+        let observer = self.observer
+        do {
+            return try Simulation.populationCensus(
+                scenario.parameters, households: households, seed: seed, isCancelled: { observer?.isCancelled == true })
+        } catch SimulationError.cancelled {
+            throw .cancelled
+        } catch {
+            throw .simulationFailed(file: scenario.sourcePath, reason: "cannot synthesise the population: \(error)")
+        }
     }
 }
