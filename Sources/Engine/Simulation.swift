@@ -164,16 +164,6 @@ extension Simulation {
         if let error = failure.withLock({ $0 }) { throw error }
         return members.load(ordering: .relaxed)
     }
-
-    /// Bytes the engine keeps for a run besides the households in flight: one tally per (replicate, block) task, the
-    /// covariate tables of every replicate and the village layout (issue 5: what grows with the population).
-    public static func retainedStateBytes(households: Int, years: Int, replicates: Int, villages: Int, counties: Int) -> Int {
-        let tally = MemoryLayout<Tally>.stride + 8 * ((years + 1) * Tally.columnsPerYear + HouseholdType.allCases.count)
-        let bytes = Covariates.bytes
-        let covariates = (years + 1) * (villages * bytes.village + counties * bytes.county + bytes.year)
-        let layout = villages * MemoryLayout<Int>.stride
-        return replicates * blockCount(households: households) * tally + replicates * covariates + layout
-    }
 }
 
 /// One (replicate, block) task: synthesise the block's households and run each through years 0…T.

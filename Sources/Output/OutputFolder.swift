@@ -274,7 +274,7 @@ public final class OutputFolder {
     }
 
     /// The system's reason for a failed file operation ("No space left on device"), not Foundation's wrapper text.
-    static func reason(_ error: any Error) -> String {
+    public static func reason(_ error: any Error) -> String {
         let error = error as NSError
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

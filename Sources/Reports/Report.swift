@@ -86,7 +86,7 @@ public enum Report {
             for (file, data) in zip(files, contents) { try data.write(to: file.staged) }
             try FileManager.default.createDirectory(at: imageFolder, withIntermediateDirectories: true)
         } catch {
-            throw ReportError.cannotWrite(path: folder.path, reason: Self.reason(error))
+            throw ReportError.cannotWrite(path: folder.path, reason: OutputFolder.reason(error))
         }
         for file in files {
             if rename(file.staged.path, file.destination.path) != 0 {
@@ -94,14 +94,5 @@ public enum Report {
             }
         }
         return Written(page: page, images: files.dropLast().map(\.destination), notes: notes)
-    }
-
-    /// The system's reason for a failed write ("No space left on device"), not Foundation's wrapper text.
-    private static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying.map({ Int32($0.code) }), underlying?.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(code))
-        }
-        return error.localizedDescription
     }
 }

@@ -5,7 +5,7 @@ import Model
 import Randomness
 
 /// The engine's part of `repoverty bench` (the timing itself is in BenchmarkingTests): the synthesis pass makes the
-/// run's own households, and the retained state counts one tally per task.
+/// run's own households.
 final class BenchmarkTests: XCTestCase {
     private func parameters(households: Int, years: Int = 2, replicates: Int = 1) -> ScenarioParameters {
         var parameters = ScenarioParameters()
@@ -33,15 +33,5 @@ final class BenchmarkTests: XCTestCase {
         }
         XCTAssertEqual(try Simulation.synthesisePopulation(scenario, threads: 1), members)
         XCTAssertEqual(try Simulation.synthesisePopulation(scenario, threads: 2), members)
-    }
-
-    /// The retained state grows with the tasks: one tally per (replicate, block), so twice the replicates of a
-    /// population keep about twice the bytes.
-    func testRetainedStateCountsOneTallyPerTask() {
-        let one = Simulation.retainedStateBytes(households: 1_000_000, years: 5, replicates: 1, villages: 2_000, counties: 20)
-        let two = Simulation.retainedStateBytes(households: 1_000_000, years: 5, replicates: 2, villages: 2_000, counties: 20)
-        let tallyBytes = 8 * 6 * Tally.columnsPerYear * 245  // 245 blocks of 4,096
-        XCTAssertGreaterThan(one, tallyBytes)
-        XCTAssertEqual(two - one, one - 2_000 * MemoryLayout<Int>.stride)
     }
 }
