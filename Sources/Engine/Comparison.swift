@@ -53,8 +53,9 @@ public enum Comparison {
     }
 
     /// Extra cost per re-poverty entry averted: the ratio of the mean paired cost difference to the mean entries
-    /// averted, with a 95 % interval by the delta method,
-    /// Var(R) ≈ (Var(Δc) − 2R·Cov(Δc, a) + R²·Var(a)) / (n·ā²). Undefined (NaN) unless entries are averted on average.
+    /// averted, with a 95 % interval by the delta method, R ± t₀.₉₇₅,n−1 · √Var(R) with
+    /// Var(R) ≈ (Var(Δc) − 2R·Cov(Δc, a) + R²·Var(a)) / (n·ā²) over the n paired replicates (Student t as every other
+    /// interval, MODEL.md §7). Undefined (NaN) unless entries are averted on average.
     public static func costPerEntryAverted(baseline: Run, scenario: Run) -> ReplicateEstimate {
         let extraCost = paired(values("cost_total", scenario), minus: values("cost_total", baseline))
         let averted = paired(values("entries_total", baseline), minus: values("entries_total", scenario))
@@ -71,7 +72,7 @@ public enum Comparison {
         let covariance = pairs.reduce(0) { $0 + ($1.0 - meanCost) * ($1.1 - meanAverted) } / (n - 1)
         let variance = max(0, varianceCost - 2 * ratio * covariance + ratio * ratio * varianceAverted)
             / (n * meanAverted * meanAverted)
-        let halfWidth = 1.96 * variance.squareRoot()
+        let halfWidth = ReplicateEstimate.multiplier(replicates: pairs.count) * variance.squareRoot()
         return ReplicateEstimate(mean: ratio, lower: ratio - halfWidth, upper: ratio + halfWidth, replicates: pairs.count)
     }
 

@@ -22,7 +22,8 @@ final class ComparisonTests: XCTestCase {
         }
         let rate = row("plan", "cumulative_repoverty_rate")!
         XCTAssertEqual(rate.difference.mean, -0.03, accuracy: 1e-12)
-        XCTAssertEqual(rate.difference.upper!, -0.03 + 1.96 * 0.01 / 3.0.squareRoot(), accuracy: 1e-12)
+        let t2 = 4.302652729749464  // t₀.₉₇₅ with 2 degrees of freedom: 3 paired replicates
+        XCTAssertEqual(rate.difference.upper!, -0.03 + t2 * 0.01 / 3.0.squareRoot(), accuracy: 1e-12)
         XCTAssertEqual(row("base", "cumulative_repoverty_rate")!.difference.mean, 0)
         XCTAssertEqual(row("base", "cumulative_repoverty_rate")!.difference.upper, 0)
         XCTAssertEqual(rate.level.mean, (0.28 + 0.37 + 0.31) / 3, accuracy: 1e-12)
@@ -39,7 +40,7 @@ final class ComparisonTests: XCTestCase {
         // Var(c) = 126,666.7 / 2, Var(a) = 14 / 2 = 7, Cov = (700 + 533.3 − 33.3) / 2 = 600.
         let r = (3700.0 / 3) / 13
         let variance = (190_000.0 / 3 - 2 * r * 600 + r * r * 7) / (3 * 13 * 13)
-        XCTAssertEqual(ratio.level.upper!, r + 1.96 * variance.squareRoot(), accuracy: 1e-9)
+        XCTAssertEqual(ratio.level.upper!, r + t2 * variance.squareRoot(), accuracy: 1e-9)
         XCTAssertTrue(row("base", "cost_per_entry_averted")!.level.mean.isNaN, "nothing is averted by the baseline itself")
     }
 

@@ -10,7 +10,8 @@ final class SummaryCSVTests: XCTestCase {
             SummaryRow(metric: "poverty_gap", year: 1, estimate: ReplicateEstimate([nil, nil])),
         ]
         let csv = SummaryCSV.render(scenario: "base", rows: rows)
-        let half = 1.96 * (0.005 as Double).squareRoot() / 2.squareRoot()  // sd of (0.25, 0.35) is √0.005
+        // sd of (0.25, 0.35) is √0.005; two replicates: t with one degree of freedom, tan(0.475π).
+        let half = ReplicateEstimate.multiplier(replicates: 2) * (0.005 as Double).squareRoot() / 2.squareRoot()
         XCTAssertEqual(
             csv,
             """
