@@ -118,9 +118,15 @@ public struct Reproduction {
         for target in targets {
             for warning in target.warnings where seenWarnings.insert(warning).inserted { report.warnings.append(warning) }
             for run in target.runs {
-                let csv = Data(try remake(run).summaryCSV.utf8)
+                let made = try remake(run)
+                let folder = run.file.deletingLastPathComponent()
                 report.checks.append(
-                    check(run.file.deletingLastPathComponent().appendingPathComponent("summary.csv"), run.scenario, csv))
+                    check(folder.appendingPathComponent("summary.csv"), run.scenario, Data(made.summaryCSV.utf8)))
+                // Runs recorded before replicates.csv existed (issue 17) have none: only a recorded one is checked.
+                let replicates = folder.appendingPathComponent(ReplicatesCSV.fileName)
+                if FileManager.default.fileExists(atPath: replicates.path) {
+                    report.checks.append(check(replicates, run.scenario, Data(made.replicatesCSV.utf8)))
+                }
             }
             if let (file, runs) = target.comparison {
                 var made: [Comparison.Run] = []

@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 import Output
 import Scenarios
 
@@ -20,4 +21,15 @@ public struct CompletedRun: Sendable {
 
     /// `summary.csv`'s text: the one rendering both `run` writes and `reproduce` compares, byte for byte.
     public var summaryCSV: String { SummaryCSV.render(scenario: scenario.name, rows: rows) }
+
+    /// `replicates.csv`'s text: every metric in every replicate, written beside `summary.csv` and re-made by `reproduce`.
+    public var replicatesCSV: String { ReplicatesCSV.render(scenario: scenario.name, metrics: metrics) }
+
+    /// The files of the run's results folder, `DIR/<name>/`, in the order they are written.
+    public func files() throws -> [(name: String, data: Data)] {
+        [
+            ("summary.csv", Data(summaryCSV.utf8)), (ReplicatesCSV.fileName, Data(replicatesCSV.utf8)),
+            ("run.json", Data(try provenance.json().utf8)),
+        ]
+    }
 }

@@ -91,7 +91,7 @@ public struct Runner: Sendable {
         return folder
     }
 
-    /// Writes each run's `DIR/<name>/` (`summary.csv` and `run.json`, the folder replaced whole), then any `extra`
+    /// Writes each run's `DIR/<name>/` (`summary.csv`, `replicates.csv` and `run.json`, the folder replaced whole), then any `extra`
     /// files of `DIR` itself, only if the observer has not asked to stop: a command stopped part-way leaves no
     /// results file, and every file or folder is renamed into place whole.
     ///
@@ -110,16 +110,14 @@ public struct Runner: Sendable {
         for run in runs {
             let written: URL
             do {
-                let record = try run.provenance.json()
-                written = try folder.replaceFolder(
-                    name: run.scenario.name,
-                    files: [("summary.csv", Data(run.summaryCSV.utf8)), ("run.json", Data(record.utf8))])
+                written = try folder.replaceFolder(name: run.scenario.name, files: try run.files())
             } catch let error as OutputFolderError {
                 throw .outputFolder(error)
             } catch {
                 throw .cannotWrite(what: "the results of \(run.scenario.name) into \(folder.url.path)", reason: "\(error)")
             }
             observer?.wrote(written.appendingPathComponent("summary.csv"))
+            observer?.wrote(written.appendingPathComponent(ReplicatesCSV.fileName))
         }
         for (name, contents) in extra {
             do { try folder.writeFile(name, Data(contents.utf8)) } catch { throw .outputFolder(error) }

@@ -23,8 +23,9 @@ final class GoldenFileTests: XCTestCase {
         if ProcessInfo.processInfo.environment["REPOVERTY_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: goldenFolder, withIntermediateDirectories: true)
             try produced.write(to: golden, atomically: true, encoding: .utf8)
-            let record = try Data(contentsOf: output.appendingPathComponent("reference/run.json"))
-            try record.write(to: goldenFolder.appendingPathComponent("run.json"))
+            for file in ["run.json", "replicates.csv"] {
+                try Data(contentsOf: output.appendingPathComponent("reference/\(file)")).write(to: goldenFolder.appendingPathComponent(file))
+            }
             print("recorded \(golden.path)")
             return
         }
@@ -35,6 +36,32 @@ final class GoldenFileTests: XCTestCase {
                 "summary.csv differs from the committed \(golden.path); first differing line:\n  produced: \(differing?.0 ?? "")"
                     + "\n  expected: \(differing?.1 ?? "")\nRe-record with REPOVERTY_RECORD_GOLDEN=1 only if the change is intended.")
         }
+    }
+
+    /// replicates.csv holds each replicate's value, and its values average to summary.csv's means (issue 17).
+    func testReplicatesFileIsCommittedAndAgreesWithTheSummary() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/reference.yaml"] + Self.arguments + ["--threads", "2", "--output", output.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let produced = try String(contentsOf: output.appendingPathComponent("reference/replicates.csv"), encoding: .utf8)
+        XCTAssertEqual(produced, try String(contentsOf: goldenFolder.appendingPathComponent("replicates.csv"), encoding: .utf8))
+        let summary = try String(contentsOf: goldenFolder.appendingPathComponent("summary.csv"), encoding: .utf8)
+        var values: [String: [Double]] = [:]
+        for line in produced.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard let value = Double(cells[4]) else { continue }
+            values["\(cells[1]),\(cells[2])", default: []].append(value)
+        }
+        var checked = 0
+        for line in summary.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard let mean = Double(cells[3]), let found = values["\(cells[1]),\(cells[2])"] else { continue }
+            XCTAssertEqual(found.count, Int(cells[6]), "\(line)")
+            XCTAssertEqual(found.reduce(0, +) / Double(found.count), mean, accuracy: 1e-8 * max(1, abs(mean)), "\(line)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 100)
     }
 
     func testGoldenRunIsIdenticalOnOneThread() throws {

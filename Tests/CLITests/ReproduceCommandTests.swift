@@ -21,8 +21,10 @@ final class ReproduceCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.standardOutput + result.standardError)
         XCTAssertEqual(result.standardError, "", "a committed run should reproduce without warnings")
         for record in records {
-            let summary = record.replacingOccurrences(of: "run.json", with: "summary.csv")
-            XCTAssertTrue(result.standardOutput.contains("\(summary): identical\n"), "\(summary):\n\(result.standardOutput)")
+            for file in ["summary.csv", "replicates.csv"] {
+                let made = record.replacingOccurrences(of: "run.json", with: file)
+                XCTAssertTrue(result.standardOutput.contains("\(made): identical\n"), "\(made):\n\(result.standardOutput)")
+            }
         }
         XCTAssertTrue(result.standardOutput.contains("results/reference/compare.csv: identical\n"), result.standardOutput)
     }
@@ -39,6 +41,22 @@ final class ReproduceCommandTests: XCTestCase {
         let again = try Executable.run(["reproduce", output.appendingPathComponent("reference/run.json").path])
         XCTAssertEqual(again.status, 0, again.standardOutput + again.standardError)
         XCTAssertTrue(again.standardOutput.contains("summary.csv: identical"), again.standardOutput)
+    }
+
+    /// A replicate's value changed in replicates.csv is found as surely as a change to summary.csv.
+    func testATamperedReplicatesFileExitsOne() throws {
+        let folder = try Executable.temporaryDirectory(self).appendingPathComponent("reference")
+        try FileManager.default.copyItem(at: referenceFolder.appendingPathComponent("reference"), to: folder)
+        let replicates = folder.appendingPathComponent("replicates.csv")
+        var lines = try String(contentsOf: replicates, encoding: .utf8).components(separatedBy: "\n")
+        XCTAssertEqual(lines[0], "scenario,metric,year,replicate,value")
+        XCTAssertTrue(lines[3].hasPrefix("reference,cohort_households,,3,"), lines[3])
+        lines[3] += "1"
+        try lines.joined(separator: "\n").write(to: replicates, atomically: true, encoding: .utf8)
+        let result = try Executable.run(["reproduce", folder.appendingPathComponent("run.json").path])
+        XCTAssertEqual(result.status, 1, result.standardOutput + result.standardError)
+        XCTAssertTrue(result.standardOutput.contains("\(replicates.path): differs from line 4"), result.standardOutput)
+        XCTAssertTrue(result.standardOutput.contains("summary.csv: identical"), result.standardOutput)
     }
 
     func testATamperedSummaryExitsOneNamingTheFileAndLine() throws {
