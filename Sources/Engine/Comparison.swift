@@ -8,6 +8,13 @@ public struct ComparisonRow: Sendable {
     public let level: ReplicateEstimate
     /// The scenario minus the baseline, paired by replicate (common random numbers), across replicates.
     public let difference: ReplicateEstimate
+
+    public init(scenario: String, metric: String, level: ReplicateEstimate, difference: ReplicateEstimate) {
+        self.scenario = scenario
+        self.metric = metric
+        self.level = level
+        self.difference = difference
+    }
 }
 
 /// Scenarios against a baseline, paired by replicate (MODEL.md §5).

@@ -128,7 +128,26 @@ public enum Summary {
             add("cost_total", year: year) { t in costs.reduce(0) { $0 + t[$1.column, year: year] } }
             for payout in payouts { add("payout_\(payout.name)", year: year) { $0[payout.column, year: year] } }
         }
-        return metrics
+        return withCostsPerHouseholdYear(metrics, years: years)
+    }
+
+    /// The suffix of a cost per cohort household per year.
+    public static let perHouseholdYearSuffix = "_per_household_year"
+
+    /// `<cost>_per_household_year` for every whole-horizon `cost_*` metric, after the other whole-horizon metrics:
+    /// the cost over the horizon divided by the cohort's households and the years, replicate by replicate (issue 17: a
+    /// figure a planner can compare across county sizes and horizons, and with a household's income).
+    static func withCostsPerHouseholdYear(_ metrics: [Metric], years: Int) -> [Metric] {
+        guard let cohort = metrics.first(where: { $0.name == "cohort_households" && $0.year == nil }) else { return metrics }
+        let perHouseholdYear = metrics.filter { $0.year == nil && $0.name.hasPrefix("cost_") }.map { cost in
+            Metric(
+                name: cost.name + perHouseholdYearSuffix, year: nil,
+                values: zip(cost.values, cohort.values).map { total, households in
+                    total.flatMap { total in households.flatMap { share(total, of: $0 * Double(years)) } }
+                })
+        }
+        let firstByYear = metrics.firstIndex { $0.year != nil } ?? metrics.count
+        return Array(metrics[..<firstByYear]) + perHouseholdYear + Array(metrics[firstByYear...])
     }
 
     /// numerator / denominator, or nil when the denominator is 0 (the figure is undefined in that replicate).

@@ -2,6 +2,11 @@ import Engine
 import Foundation
 
 /// The readable table a run prints: the headline figures of each scenario with their intervals.
+///
+/// Counts and money have thousands separators and intervals read "[low to high]", so no comma is ambiguous; costs are
+/// also given per cohort household per year. With `run.represents` the counts and costs follow again for the real
+/// households the synthetic ones stand for; with `run.startYear` the header names the calendar years. Each scenario's
+/// `description:` is printed under the table (issue 17).
 public enum HeadlineTable {
     /// The whole-horizon metrics shown, in order, with how to show them.
     static let shown: [(metric: String, label: String, style: Style)] = [
@@ -14,18 +19,34 @@ public enum HeadlineTable {
         ("entries_total", "re-poverty entries", .count),
         ("exits", "exits from poverty", .count),
         ("cost_total", "cost of interventions, yuan", .money),
+        ("cost_total" + Summary.perHouseholdYearSuffix, "  per cohort household per year, yuan", .money),
     ]
 
     /// How a figure is shown: a whole count, a percentage, or yuan.
     enum Style { case count, percent, money }
 
-    /// A table with one column per scenario; causes of entries follow, largest first in the first scenario.
-    public static func render(_ scenarios: [(name: String, rows: [SummaryRow])], years: Int) -> String {
-        var table: [[String]] = [["metric (years 1–\(years))"] + scenarios.map(\.name)]
-        func row(_ label: String, _ metric: String, _ style: Style) -> [String] {
+    /// One scenario's column: its name, its `summary.csv` rows and its description (empty for none).
+    public struct Column: Sendable {
+        public let name: String
+        public let rows: [SummaryRow]
+        public let description: String
+
+        public init(name: String, rows: [SummaryRow], description: String = "") {
+            self.name = name
+            self.rows = rows
+            self.description = description
+        }
+    }
+
+    /// A table with one column per scenario; causes of entries follow, largest first in the first scenario; then, with
+    /// `run.represents`, the counts and costs scaled; then the scenarios' descriptions.
+    public static func render(_ scenarios: [Column], years: Int, labels: RunLabels = .none) -> String {
+        let calendar = labels.calendarYears(1...years).map { ", \($0)" } ?? ""
+        var table: [[String]] = [["metric (years 1–\(years)\(calendar))"] + scenarios.map(\.name)]
+        func row(_ label: String, _ metric: String, _ style: Style, scale: Double = 1) -> [String] {
             [label] + scenarios.map { scenario in
                 guard let found = scenario.rows.first(where: { $0.metric == metric && $0.year == nil }) else { return "" }
-                return format(found.estimate, style)
+                return format(found.estimate, style, scale: scale)
             }
         }
         for item in shown { table.append(row(item.label, item.metric, item.style)) }
@@ -36,7 +57,24 @@ public enum HeadlineTable {
                 table.append(row("  entries: " + cause.metric.dropFirst("entries_".count).replacingOccurrences(of: "_", with: " "), cause.metric, .count))
             }
         }
-        return align(table)
+        if let scale = labels.scale, let represents = labels.represents {
+            table.append(["in the \(grouped(represents)) households represented:"] + scenarios.map { _ in "" })
+            for item in shown where RunLabels.scales(item.metric) {
+                table.append(row("  " + item.label.trimmingCharacters(in: .whitespaces), item.metric, item.style, scale: scale))
+            }
+        }
+        return align(table) + legend(scenarios.map { ($0.name, $0.description) })
+    }
+
+    /// "name: description" lines under a table, for the scenarios that have a description.
+    static func legend(_ scenarios: [(name: String, description: String)]) -> String {
+        let described = scenarios.filter { !$0.description.isEmpty }
+        guard !described.isEmpty else { return "" }
+        let width = described.map(\.name.count).max() ?? 0
+        return "\n" + described.map { name, description in
+            name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + description.split(whereSeparator: \.isNewline).joined(separator: " ")
+        }.joined(separator: "\n") + "\n"
     }
 
     /// Cells in columns: the first left-aligned, the others right-aligned, two spaces apart.
@@ -50,15 +88,35 @@ public enum HeadlineTable {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func format(_ estimate: ReplicateEstimate, _ style: Style) -> String {
+    /// A figure and its interval, "31.1% [30.8% to 31.4%]" or "544,517,074 [537,114,196 to 551,919,953]";
+    /// counts and money × `scale`.
+    static func format(_ estimate: ReplicateEstimate, _ style: Style, scale: Double = 1) -> String {
         guard estimate.mean.isFinite else { return "n/a" }
         let value: (Double) -> String
         switch style {
-        case .count: value = { String(format: "%.0f", $0) }
+        case .count, .money: value = { grouped($0 * scale) }
         case .percent: value = { String(format: "%.1f%%", $0 * 100) }
-        case .money: value = { String(format: "%.0f", $0) }
         }
+        return interval(estimate, value)
+    }
+
+    /// "mean [lower to upper]", or the mean alone without an interval.
+    static func interval(_ estimate: ReplicateEstimate, _ value: (Double) -> String) -> String {
         guard let lower = estimate.lower, let upper = estimate.upper else { return value(estimate.mean) }
-        return "\(value(estimate.mean)) [\(value(lower)), \(value(upper))]"
+        return "\(value(estimate.mean)) [\(value(lower)) to \(value(upper))]"
+    }
+
+    /// A number rounded to a whole, with a comma between groups of three digits: "-1,234,567".
+    public static func grouped(_ value: Double) -> String {
+        let digits = String(format: "%.0f", value)
+        let negative = digits.hasPrefix("-")
+        let body = Array(negative ? digits.dropFirst() : Substring(digits))
+        guard body.allSatisfy(\.isNumber) else { return digits }
+        var text = ""
+        for (index, digit) in body.enumerated() {
+            if index > 0 && (body.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return (negative && text != "0" ? "-" : "") + text
     }
 }

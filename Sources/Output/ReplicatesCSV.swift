@@ -15,14 +15,18 @@ public enum ReplicatesCSV {
     /// The file's name in a results folder.
     public static let fileName = "replicates.csv"
 
-    public static func render(scenario: String, metrics: [Metric]) -> String {
-        var lines = [header]
+    /// - Parameter labels: `calendar_year` and `value_represented` columns follow as in `summary.csv` (``RunLabels``).
+    public static func render(scenario: String, metrics: [Metric], labels: RunLabels = .none) -> String {
+        var lines = [([header] + labels.extraHeader(years: true, represented: ["value"])).joined(separator: ",")]
         lines.reserveCapacity(metrics.reduce(1) { $0 + $1.values.count })
         let name = SummaryCSV.field(scenario)
         for metric in metrics {
             let year = metric.year.map(String.init) ?? ""
             for (index, value) in metric.values.enumerated() {
-                lines.append([name, metric.name, year, String(index + 1), SummaryCSV.number(value)].joined(separator: ","))
+                lines.append(
+                    ([name, metric.name, year, String(index + 1), SummaryCSV.number(value)]
+                        + labels.extraCells(year: metric.year, hasYears: true, metric: metric.name, represented: [value]))
+                        .joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -16,6 +16,9 @@ public struct RunProvenance: Codable, Sendable, Equatable {
     public var gslVersion: String
     /// The scenario's name, which `summary.csv` repeats on every row.
     public var scenario: String
+    /// The scenario file's own `description:` (what the scenario is for, in the planner's words), shown by the printed
+    /// tables, `report` and `list`; absent when the file has none.
+    public var description: String?
     public var scenarioFile: String
     /// The overrides applied to the scenario file, in order, as `key.path=value` (the `--set` values, then the run
     /// options; for a sweep point also its swept values and its seed): with the file, they re-make the run.

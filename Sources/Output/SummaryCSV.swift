@@ -3,22 +3,27 @@ import Foundation
 
 /// `summary.csv`: a tidy table with the columns `scenario,metric,year,mean,lo95,hi95,replicates`.
 ///
-/// `year` is empty for whole-horizon figures; `lo95` and `hi95` are empty with one replicate. Numbers are written with
+/// `year` is empty for whole-horizon figures; `lo95` and `hi95` are empty with one replicate (no interval). Numbers are written with
 /// ten significant digits by `%.10g`, the same bytes for the same doubles on every run.
 public enum SummaryCSV {
     public static let header = "scenario,metric,year,mean,lo95,hi95,replicates"
 
-    public static func render(scenario: String, rows: [SummaryRow]) -> String {
-        var lines = [header]
+    /// - Parameter labels: with `run.startYear`, a `calendar_year` column follows; with `run.represents`,
+    ///   `mean_represented,lo95_represented,hi95_represented` follow (``RunLabels``). Without either, the file is
+    ///   exactly the seven columns.
+    public static func render(scenario: String, rows: [SummaryRow], labels: RunLabels = .none) -> String {
+        var lines = [([header] + labels.extraHeader(years: true, represented: ["mean", "lo95", "hi95"])).joined(separator: ",")]
         lines.reserveCapacity(rows.count + 1)
         let name = field(scenario)
         for row in rows {
             let estimate = row.estimate
             lines.append(
-                [
+                ([
                     name, row.metric, row.year.map(String.init) ?? "", number(estimate.mean), number(estimate.lower),
                     number(estimate.upper), String(estimate.replicates),
-                ].joined(separator: ","))
+                ] + labels.extraCells(
+                    year: row.year, hasYears: true, metric: row.metric,
+                    represented: [estimate.mean, estimate.lower, estimate.upper])).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -58,12 +58,19 @@ struct Compare: ParsableCommand {
         let record = ComparisonRecord(
             version: ProgramVersion.current, gitCommit: RunProvenance.buildCommit, scenarios: runs.map(\.name))
         try runner.write(
-            completed, extra: [("compare.csv", ComparisonCSV.render(rows)), (ComparisonRecord.fileName, try record.json())],
+            completed,
+            extra: [
+                ("compare.csv", ComparisonCSV.render(rows, labels: completed[0].labels)),
+                (ComparisonRecord.fileName, try record.json()),
+            ],
             into: folder)
         if !quiet {
             print("")
             print(
-                ComparisonTable.render(baseline: base.name, scenarios: runs.dropFirst().map(\.name), rows: rows),
+                ComparisonTable.render(
+                    baseline: base.name, scenarios: runs.dropFirst().map(\.name), rows: rows,
+                    descriptions: Dictionary(uniqueKeysWithValues: loaded.map { ($0.name, $0.description) }),
+                    years: base.parameters.run.years, labels: completed[0].labels),
                 terminator: "")
         }
     }

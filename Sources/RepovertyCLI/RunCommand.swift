@@ -45,10 +45,12 @@ struct Run: ParsableCommand {
         // Every scenario is simulated before any is written, so a run stopped part-way leaves no results at all.
         let completed = try loaded.map { scenario throws in try runner.run(scenario) }
         try runner.write(completed, into: folder)
-        let printed = completed.map { (name: $0.scenario.name, rows: $0.rows) }
-        if !quiet, let years = loaded.first?.parameters.run.years {
+        let printed = completed.map {
+            HeadlineTable.Column(name: $0.scenario.name, rows: $0.rows, description: $0.scenario.description)
+        }
+        if !quiet, let first = completed.first {
             print("")
-            print(HeadlineTable.render(printed, years: years), terminator: "")
+            print(HeadlineTable.render(printed, years: first.scenario.parameters.run.years, labels: first.labels), terminator: "")
         }
     }
 }

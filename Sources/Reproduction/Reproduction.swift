@@ -132,7 +132,7 @@ public struct Reproduction {
                 var made: [Comparison.Run] = []
                 for run in runs { made.append(Comparison.Run(name: run.scenario, metrics: try remake(run).metrics)) }
                 let rows = Comparison.rows(baseline: made[0], scenarios: Array(made.dropFirst()))
-                let csv = Data(ComparisonCSV.render(rows).utf8)
+                let csv = Data(ComparisonCSV.render(rows, labels: RunLabels(runs[0].parameters.run)).utf8)
                 report.checks.append(check(file.deletingLastPathComponent().appendingPathComponent("compare.csv"), nil, csv))
             }
         }

@@ -20,10 +20,13 @@ public struct CompletedRun: Sendable {
     public var rows: [SummaryRow] { metrics.map(\.row) + vulnerabilityRows }
 
     /// `summary.csv`'s text: the one rendering both `run` writes and `reproduce` compares, byte for byte.
-    public var summaryCSV: String { SummaryCSV.render(scenario: scenario.name, rows: rows) }
+    public var summaryCSV: String { SummaryCSV.render(scenario: scenario.name, rows: rows, labels: labels) }
+
+    /// The labels `run.startYear` and `run.represents` add to its files and tables.
+    public var labels: RunLabels { RunLabels(scenario.parameters.run) }
 
     /// `replicates.csv`'s text: every metric in every replicate, written beside `summary.csv` and re-made by `reproduce`.
-    public var replicatesCSV: String { ReplicatesCSV.render(scenario: scenario.name, metrics: metrics) }
+    public var replicatesCSV: String { ReplicatesCSV.render(scenario: scenario.name, metrics: metrics, labels: labels) }
 
     /// The files of the run's results folder, `DIR/<name>/`, in the order they are written.
     public func files() throws -> [(name: String, data: Data)] {

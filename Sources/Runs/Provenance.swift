@@ -19,5 +19,6 @@ extension RunProvenance {
             counties: result.countyCount, startedAt: ISO8601DateFormatter().string(from: startedAt),
             wallSeconds: wallSeconds, parameters: scenario.parameters)
         if vulnerability { self.vulnerability = true }
+        if !scenario.description.isEmpty { description = scenario.description }
     }
 }

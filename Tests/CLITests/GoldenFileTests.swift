@@ -12,11 +12,18 @@ final class GoldenFileTests: XCTestCase {
 
     var goldenFolder: URL { Executable.packageRoot.appendingPathComponent("results/reference/reference") }
 
-    func testReferenceRunMatchesTheCommittedSummary() throws {
+    /// Runs the golden run on `threads` threads into a temporary folder, which it returns.
+    func runGolden(threads: Int) throws -> URL {
         let output = try Executable.temporaryDirectory(self)
         let run = try Executable.run(
-            ["run", "scenarios/reference.yaml"] + Self.arguments + ["--threads", "2", "--output", output.path, "--quiet"])
+            ["run", "scenarios/reference.yaml"] + Self.arguments
+                + ["--threads", String(threads), "--output", output.path, "--quiet"])
         XCTAssertEqual(run.status, 0, run.standardError)
+        return output
+    }
+
+    func testReferenceRunMatchesTheCommittedSummary() throws {
+        let output = try runGolden(threads: 2)
         let produced = try String(contentsOf: output.appendingPathComponent("reference/summary.csv"), encoding: .utf8)
         let golden = goldenFolder.appendingPathComponent("summary.csv")
 
@@ -40,10 +47,7 @@ final class GoldenFileTests: XCTestCase {
 
     /// replicates.csv holds each replicate's value, and its values average to summary.csv's means (issue 17).
     func testReplicatesFileIsCommittedAndAgreesWithTheSummary() throws {
-        let output = try Executable.temporaryDirectory(self)
-        let run = try Executable.run(
-            ["run", "scenarios/reference.yaml"] + Self.arguments + ["--threads", "2", "--output", output.path, "--quiet"])
-        XCTAssertEqual(run.status, 0, run.standardError)
+        let output = try runGolden(threads: 2)
         let produced = try String(contentsOf: output.appendingPathComponent("reference/replicates.csv"), encoding: .utf8)
         XCTAssertEqual(produced, try String(contentsOf: goldenFolder.appendingPathComponent("replicates.csv"), encoding: .utf8))
         let summary = try String(contentsOf: goldenFolder.appendingPathComponent("summary.csv"), encoding: .utf8)
@@ -65,10 +69,7 @@ final class GoldenFileTests: XCTestCase {
     }
 
     func testGoldenRunIsIdenticalOnOneThread() throws {
-        let output = try Executable.temporaryDirectory(self)
-        let run = try Executable.run(
-            ["run", "scenarios/reference.yaml"] + Self.arguments + ["--threads", "1", "--output", output.path, "--quiet"])
-        XCTAssertEqual(run.status, 0, run.standardError)
+        let output = try runGolden(threads: 1)
         let produced = try Data(contentsOf: output.appendingPathComponent("reference/summary.csv"))
         XCTAssertEqual(produced, try Data(contentsOf: goldenFolder.appendingPathComponent("summary.csv")))
     }

@@ -41,7 +41,7 @@ final class RunCommandTests: XCTestCase {
 
         XCTAssertTrue(run.standardOutput.contains("cumulative re-poverty rate, households"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("baseline").path)
-        XCTAssertEqual(Set(leftovers), ["summary.csv", "run.json"], "temporary files left behind")
+        XCTAssertEqual(Set(leftovers), ["summary.csv", "replicates.csv", "run.json"], "temporary files left behind")
     }
 
     func testSeveralScenariosInOneCommand() throws {
@@ -53,6 +53,30 @@ final class RunCommandTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("\(name)/summary.csv").path))
         }
         XCTAssertTrue(run.standardOutput.contains("reference") && run.standardOutput.contains("baseline"))
+    }
+
+    /// run.startYear and run.represents label the outputs; the description is printed and recorded (issues 15, 17).
+    func testCalendarYearsRepresentedHouseholdsAndDescription() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/baseline.yaml"] + small
+                + ["--set", "run.startYear=2020", "--set", "run.represents=80000", "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let summary = try String(contentsOf: output.appendingPathComponent("baseline/summary.csv"), encoding: .utf8)
+        XCTAssertTrue(summary.hasPrefix(
+            "scenario,metric,year,mean,lo95,hi95,replicates,calendar_year,mean_represented,lo95_represented,hi95_represented\n"))
+        XCTAssertTrue(summary.contains("\nbaseline,incidence,3,"), summary)
+        for line in summary.split(separator: "\n") where line.hasPrefix("baseline,incidence,3,") {
+            XCTAssertEqual(line.split(separator: ",", omittingEmptySubsequences: false)[7], "2023")
+        }
+        let replicates = try String(contentsOf: output.appendingPathComponent("baseline/replicates.csv"), encoding: .utf8)
+        XCTAssertTrue(replicates.hasPrefix("scenario,metric,year,replicate,value,calendar_year,value_represented\n"))
+        let record = try String(contentsOf: output.appendingPathComponent("baseline/run.json"), encoding: .utf8)
+        XCTAssertTrue(record.contains("\"description\" : \"Status quo policies"), record)
+        XCTAssertTrue(record.contains("\"startYear\" : 2020"), record)
+        XCTAssertTrue(run.standardOutput.contains("metric (years 1–3, 2021–2023)"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("in the 80,000 households represented:"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("\nbaseline  Status quo policies"), run.standardOutput)
     }
 
     func testSetOverridesAKey() throws {

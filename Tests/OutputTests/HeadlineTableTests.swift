@@ -12,7 +12,8 @@ final class HeadlineTableTests: XCTestCase {
                 SummaryRow(metric: "entries_debt", year: nil, estimate: ReplicateEstimate([0, 0])),
             ]
         }
-        let table = HeadlineTable.render([("base", rows(0.3)), ("plan", rows(0.2))], years: 5)
+        let table = HeadlineTable.render(
+            [HeadlineTable.Column(name: "base", rows: rows(0.3)), HeadlineTable.Column(name: "plan", rows: rows(0.2))], years: 5)
         let lines = table.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[0].hasSuffix("plan") && lines[0].contains(" base "), table)
         let rate = lines.first { $0.hasPrefix("cumulative re-poverty rate, households") } ?? ""

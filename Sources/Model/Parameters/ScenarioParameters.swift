@@ -34,8 +34,42 @@ public struct RunSettings: Codable, Equatable, Sendable {
     public var seed: UInt64 = 1
     /// The GSL generator behind every stream.
     public var generator = GeneratorKind.taus2
+    /// The calendar year of year 0, the selection year (e.g. 2020: years 1–5 are 2021–2025), or 0 for none. It only
+    /// labels outputs (a `calendar_year` column, the printed tables) and never changes a figure (issue 15 item 6).
+    public var startYear = 0
+    /// How many households of the real population the synthetic `households` stand for, or 0 for none: counts and
+    /// costs are then also written scaled by represents / households, in separate `*_represented` columns. It never
+    /// changes a figure (issue 17).
+    public var represents = 0.0
 
     public init() {}
+
+    /// Whether `startYear` labels years.
+    public var hasStartYear: Bool { startYear != 0 }
+    /// The factor from the synthetic households to those they stand for, or nil when `represents` is not given.
+    public var representedScale: Double? { represents > 0 ? represents / Double(households) : nil }
+
+    /// The calendar year of year t of the horizon, or nil without `startYear`.
+    public func calendarYear(_ year: Int) -> Int? { hasStartYear ? startYear + year : nil }
+}
+
+/// A `run.json` written before the labels existed still reads (as "no label"), so `run` can tell whether a folder
+/// holds the identical run. New records hold every key, the labels included.
+extension RunSettings {
+    private enum CodingKeys: String, CodingKey {
+        case years, replicates, households, seed, generator, startYear, represents
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        years = try container.decode(Int.self, forKey: .years)
+        replicates = try container.decode(Int.self, forKey: .replicates)
+        households = try container.decode(Int.self, forKey: .households)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        generator = try container.decode(GeneratorKind.self, forKey: .generator)
+        startYear = try container.decodeIfPresent(Int.self, forKey: .startYear) ?? 0
+        represents = try container.decodeIfPresent(Double.self, forKey: .represents) ?? 0
+    }
 }
 
 extension RunSettings: ParameterSection {
@@ -48,5 +82,9 @@ extension RunSettings: ParameterSection {
         .init("seed", \.seed, .any, unit: "64-bit integer", .assumed, source: "*assumed*"),
         .init("generator", \.generator, .oneOf(GeneratorKind.allCases.map(\.rawValue), note: "a GSL generator"),
               unit: "name", .assumed, source: "*assumed*"),
+        .init("startYear", \.startYear, .whole(0...9999), unit: "calendar year of year 0, 0 for none", .assumed,
+              source: "*assumed*: a label the planner gives, never a model figure"),
+        .init("represents", \.represents, .between(0...1e10, "a number of real households, 0 for none"),
+              unit: "households", .assumed, source: "*assumed*: a label the planner gives, never a model figure"),
     ]
 }
