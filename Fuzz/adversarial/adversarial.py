@@ -13,6 +13,8 @@ See Fuzz/adversarial/README.md.
 """
 
 import argparse
+import csv
+import io
 import hashlib
 import json
 import os
@@ -943,6 +945,119 @@ def _(ctx):
         ctx.intact(before, out, "a refused compare changed the earlier one")
     elif res.rc == 0:
         ctx.fail("loss", "silently replaced a different comparison")
+
+
+def refused_replacement(first, second, names=(), what="the earlier results"):
+    """`first` writes into a folder, then `second` (a different result) into the same folder must exit 2, say how to
+    proceed (--force) and leave the folder as it was."""
+    def fn(ctx):
+        out = ctx.p("out")
+        if not ctx.expect(ctx.run(first + ["--quiet", "--output", out]), 0, what="first command"):
+            return
+        before = snapshot(out)
+        res = ctx.run(second + ["--quiet", "--output", out])
+        if ctx.expect(res, 2, names=names, patterns=[r"--force"]):
+            ctx.intact(before, out, "a refused %s changed %s" % (second[0], what))
+        elif res.rc == 0:
+            ctx.fail("loss", "%s silently replaced %s" % (second[0], what))
+    return fn
+
+
+add(4, "compare of other scenarios into a folder of a comparison refuses (exit 2), compare.csv intact",
+    refused_replacement(["compare", "scenarios/baseline.yaml", "scenarios/training.yaml"] + TINY,
+                        ["compare", "scenarios/baseline.yaml", "scenarios/insurance.yaml"] + TINY,
+                        names=["training", "insurance"], what="a comparison of other scenarios"))
+add(4, "reproduce --output into a folder of a different run refuses (exit 2), the run intact",
+    refused_replacement(["run", "scenarios/reference.yaml"] + TINY + ["--seed", "3"],
+                        ["reproduce", os.path.join(REPO, "results/reference/reference/run.json")],
+                        what="a different run"))
+
+
+def list_tree(ctx):
+    """A results tree with a run, broken records, a symlink loop, a hostile description and a non-store sweep.sqlite."""
+    root = ctx.p("tree")
+    res = ctx.run(["run", "scenarios/reference.yaml"] + TINY + ["--quiet", "--output", os.path.join(root, "good")])
+    if not ctx.expect(res, 0, what="a run to list"):
+        return None
+    ctx.write("tree/empty/run.json", "")
+    ctx.write("tree/garbage/run.json", "\x00\xff{{{" * 100)
+    ctx.write("tree/other/run.json", '{"program": "not-repoverty", "scenario": "x"}')
+    ctx.write("tree/fake/sweep.sqlite", "SQLite format 3\x00 but not really")
+    ctx.write("tree/fake/compare.json", '{"program": "repoverty", "version": "0", "scenarios": []}')
+    record = json.loads(read(os.path.join(root, "good/reference/run.json")))
+    record["scenario"] = "evil,\"name\"\n\x1b[2J"
+    record["description"] = "line one\nline two\x1b]0;title\x07" + "x" * 5000
+    record["seed"] = 18446744073709551615
+    ctx.write("tree/evil/run.json", json.dumps(record))
+    os.symlink(root, os.path.join(root, "loop"))
+    os.symlink("/nonexistent/place", os.path.join(root, "dangling"))
+    deep = root
+    for i in range(40):
+        deep = os.path.join(deep, "d")
+    os.makedirs(deep)
+    shutil.copy(os.path.join(root, "good/reference/run.json"), os.path.join(deep, "run.json"))
+    return root
+
+
+@case(9, "list of a tree with broken records, links and hostile text: exit 0, every good record, one line each")
+def _(ctx):
+    root = list_tree(ctx)
+    if root is None:
+        return
+    res = ctx.run(["list", root])
+    if not ctx.expect(res, 0):
+        return
+    out = res.out.decode("utf-8", "replace")
+    if "\x1b" in out:
+        ctx.fail("weak message", "list printed an escape sequence from a record")
+    lines = out.splitlines()
+    if not any(l.startswith("run ") and " good/reference " in l for l in lines):
+        ctx.fail("loss", "the good run is not listed: " + brief(out))
+    if not any(l.startswith("run ") and "evil" in l for l in lines):
+        ctx.fail("loss", "the run with a hostile name is not listed")
+    if len(lines) != 3:
+        ctx.fail("weak message", "expected a header and two runs (links not followed, depth bounded), got %d lines: %s"
+                 % (len(lines), brief(out)))
+    if max(len(l) for l in lines) > 600:
+        ctx.fail("weak message", "a %d-character line: a description was not cut short" % max(len(l) for l in lines))
+    err = res.err.decode("utf-8", "replace")
+    for name in ["empty/run.json", "garbage/run.json", "other/run.json", "fake/sweep.sqlite", "fake/compare.json"]:
+        if name not in err:
+            ctx.fail("weak message", "the unreadable %s is not reported on standard error: %s" % (name, brief(err)))
+            break
+
+
+@case(9, "list --format csv and json keep hostile text and a 64-bit seed exact")
+def _(ctx):
+    root = list_tree(ctx)
+    if root is None:
+        return
+    res = ctx.run(["list", root, "--format", "csv"])
+    if ctx.expect(res, 0, what="csv"):
+        rows = list(csv.DictReader(io.StringIO(res.out.decode("utf-8"))))
+        evil = [r for r in rows if r["path"] == "evil"]
+        if len(evil) != 1 or evil[0]["seed"] != "18446744073709551615" or not evil[0]["scenario"].startswith('evil,"name"'):
+            ctx.fail("loss", "the csv row of the hostile run is not read back exactly: %r" % (evil,))
+    res = ctx.run(["list", root, "--format", "json"])
+    if ctx.expect(res, 0, what="json"):
+        try:
+            document = json.loads(res.out.decode("utf-8"))
+        except ValueError as error:
+            ctx.fail("loss", "list --format json is not JSON: %s" % error)
+            return
+        evil = [e for e in document["entries"] if e["path"] == "evil"]
+        if len(evil) != 1 or evil[0]["seed"] != "18446744073709551615":
+            ctx.fail("loss", "the json entry of the hostile run lost its seed: %r" % (evil[:1],))
+        if len(document.get("problems", [])) < 5:
+            ctx.fail("weak message", "json lists %d problems, expected the 5 broken records" % len(document.get("problems", [])))
+
+
+@case(9, "list of a missing folder or a file: exit 2 naming it")
+def _(ctx):
+    missing = ctx.p("nowhere")
+    ctx.expect(ctx.run(["list", missing]), 2, names=["nowhere"])
+    ctx.write("a-file", "x")
+    ctx.expect(ctx.run(["list", ctx.p("a-file")]), 2, names=["a-file"])
 
 
 @case(4, "merge --output A refuses when A holds a complete, different sweep (exit 2), A intact")

@@ -207,6 +207,30 @@ public final class OutputFolder {
         }
     }
 
+    /// Refuse, before any work, to replace `DIR/compare.json` and `compare.csv` when they are those of a comparison of
+    /// other scenarios (another baseline, other scenarios or another order), unless `force` is set: the runs of an
+    /// earlier comparison would otherwise stay beside a `compare.csv` that no longer compares them.
+    public func checkComparisonReplaceable(scenarios: [String], force: Bool) throws(OutputFolderError) {
+        let record = url.appendingPathComponent(ComparisonRecord.fileName)
+        guard !force, let data = try? Data(contentsOf: record) else { return }
+        guard let earlier = try? JSONDecoder().decode(ComparisonRecord.self, from: data), earlier.program == "repoverty" else {
+            throw .different(path: record.path, reason: "it is not a comparison record of this program")
+        }
+        let names = earlier.scenarios.map(\.scenario)
+        if names != scenarios {
+            throw .different(
+                path: url.path,
+                reason: "it holds a comparison of \(Self.listed(names)), this one compares \(Self.listed(scenarios))")
+        }
+    }
+
+    /// "baseline against a, b" for messages.
+    private static func listed(_ scenarios: [String]) -> String {
+        guard let first = scenarios.first else { return "nothing" }
+        let others = scenarios.dropFirst().map { printable($0) }
+        return printable(first) + (others.isEmpty ? " alone" : " against " + others.joined(separator: ", "))
+    }
+
     /// Replace `DIR/<name>/` by a folder holding exactly `files` (name, contents): staged whole, then renamed into
     /// place; the earlier folder, if any, is removed only after the new one is in place.
     ///

@@ -50,6 +50,9 @@ struct Compare: ParsableCommand {
         try runner.checkMemory(loaded)
         let directory = URL(fileURLWithPath: output, isDirectory: true)
         let folder = try runner.claim(directory, for: loaded, force: force)
+        do { try folder.checkComparisonReplaceable(scenarios: loaded.map(\.name), force: force) } catch {
+            throw RunError.cannotClaim(files: [base.sourcePath], error)
+        }
         // Every scenario is simulated before any file is written, so a run stopped part-way leaves no results at all.
         let completed = try loaded.map { scenario throws in try runner.run(scenario) }
         let runs = completed.map { Comparison.Run(name: $0.scenario.name, metrics: $0.metrics) }

@@ -19,7 +19,7 @@ struct Repoverty: ParsableCommand {
         version: ProgramVersion.current,
         subcommands: [
             Run.self, Compare.self, Validate.self, Sweep.self, Plan.self, Merge.self, ReportCommand.self, Bench.self,
-            PopulationCommand.self, Reproduce.self, Calibrate.self, Keys.self, SensitivityCommand.self,
+            PopulationCommand.self, Reproduce.self, Calibrate.self, Keys.self, SensitivityCommand.self, List.self,
         ]
     )
 

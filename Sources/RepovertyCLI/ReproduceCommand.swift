@@ -31,11 +31,14 @@ struct Reproduce: ParsableCommand {
         transform: OptionValues.whole)
     var threads: Int?
 
-    @Option(help: "Also write the re-made files into this folder (DIR/<scenario>/summary.csv, DIR/compare.csv).")
+    @Option(help: "Also write the re-made files into this folder (DIR/<scenario>/summary.csv, replicates.csv and run.json, DIR/compare.csv).")
     var output: String?
 
     @Flag(help: "Print only the files that differ, and errors.")
     var quiet = false
+
+    @Flag(help: "With --output: replace results of a different run there (by default the command refuses, exit 2).")
+    var force = false
 
     func validate() throws {
         do { try RunSize(threads: threads).check() } catch { throw ValidationError(error.description) }
@@ -59,6 +62,21 @@ struct Reproduce: ParsableCommand {
             }
         }
         defer { folder?.release() }
+        // As `run` and `compare`: results of a different run in DIR/<name>/ are never replaced without --force.
+        if let folder {
+            do {
+                for target in targets {
+                    for run in target.runs {
+                        try folder.checkReplaceable(
+                            name: run.scenario, parameters: run.parameters, vulnerability: run.vulnerability,
+                            version: ProgramVersion.current, force: force)
+                    }
+                    if let comparison = target.comparison {
+                        try folder.checkComparisonReplaceable(scenarios: comparison.runs.map(\.scenario), force: force)
+                    }
+                }
+            } catch { throw RunError.outputFolder(error) }
+        }
         var reproduction = Reproduction(
             runner: Runner(threads: RunSize(threads: threads).resolvedThreads, observer: CommandObserver(quiet: true)))
         let report = try reproduction.reproduce(targets)
@@ -94,7 +112,9 @@ struct Reproduce: ParsableCommand {
             }
             let byScenario = Dictionary(grouping: report.checks.filter { $0.scenario != nil }) { $0.scenario ?? "" }
             for (scenario, checks) in byScenario.sorted(by: { $0.key < $1.key }) {
-                try folder.replaceFolder(name: scenario, files: checks.map { ($0.file.lastPathComponent, $0.reproduced) })
+                var files = checks.map { ($0.file.lastPathComponent, $0.reproduced) }
+                if let record = try? report.records[scenario]?.json() { files.append(("run.json", Data(record.utf8))) }
+                try folder.replaceFolder(name: scenario, files: files)
             }
         } catch { throw RunError.outputFolder(error) }
     }

@@ -29,6 +29,9 @@ public struct Reproduction {
     public struct Report: Sendable {
         public var checks: [Check] = []
         public var warnings: [String] = []
+        /// The `run.json` of each re-made run whose files were checked, by scenario: written with them by
+        /// `reproduce --output`, so the folder is a results folder like any other.
+        public var records: [String: RunProvenance] = [:]
         /// True when every recorded file was re-made byte for byte.
         public var allIdentical: Bool { checks.allSatisfy { $0.outcome == .identical } }
     }
@@ -119,6 +122,7 @@ public struct Reproduction {
             for warning in target.warnings where seenWarnings.insert(warning).inserted { report.warnings.append(warning) }
             for run in target.runs {
                 let made = try remake(run)
+                report.records[run.scenario] = made.provenance
                 let folder = run.file.deletingLastPathComponent()
                 report.checks.append(
                     check(folder.appendingPathComponent("summary.csv"), run.scenario, Data(made.summaryCSV.utf8)))

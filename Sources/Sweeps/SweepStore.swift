@@ -286,7 +286,7 @@ public enum SweepStoreError: Error, Equatable, CustomStringConvertible {
             "\(path) holds a different sweep: \(found); this command's sweep is \(expected)"
         case .differentPoint(let path, let point):
             "\(path) holds point \(point) with different parameters; the scenario file, --set or run options changed"
-                + " since that sweep was started"
+                + " since that sweep was started; give the same arguments, or choose another --output"
         case .unknownPoint(let point): "point \(point) is not in the store"
         }
     }

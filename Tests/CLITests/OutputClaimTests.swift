@@ -78,6 +78,37 @@ final class OutputClaimTests: XCTestCase {
         let changed = try Executable.run(arguments + ["--set", "shocks.flood.probability=0.2"])
         XCTAssertEqual(changed.status, 2, changed.standardError)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("compare.csv").path))
+        // A comparison of other scenarios would leave training's run beside a compare.csv that no longer has it.
+        let record = try Data(contentsOf: folder.appendingPathComponent("compare.json"))
+        let other = try Executable.run(
+            ["compare", "scenarios/baseline.yaml", "scenarios/insurance.yaml", "--output", folder.path] + small)
+        XCTAssertEqual(other.status, 2, other.standardError)
+        XCTAssertTrue(
+            other.standardError.contains("it holds a comparison of baseline against training, this one compares baseline"
+                + " against insurance"), other.standardError)
+        XCTAssertTrue(other.standardError.contains("--force"), other.standardError)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("compare.json")), record)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("insurance").path))
+        let forced = try Executable.run(
+            ["compare", "scenarios/baseline.yaml", "scenarios/insurance.yaml", "--force", "--output", folder.path] + small)
+        XCTAssertEqual(forced.status, 0, forced.standardError)
+    }
+
+    /// `reproduce --output` writes results folders too, and follows the same rule.
+    func testReproduceIntoAFolderOfADifferentRunRefuses() throws {
+        let folder = try Executable.temporaryDirectory(self).appendingPathComponent("out")
+        let first = try Executable.run(["run", "scenarios/reference.yaml", "--seed", "3", "--output", folder.path] + small)
+        XCTAssertEqual(first.status, 0, first.standardError)
+        let summary = try Data(contentsOf: folder.appendingPathComponent("reference/summary.csv"))
+        let record = Executable.packageRoot.appendingPathComponent("results/reference/reference/run.json").path
+        let refused = try Executable.run(["reproduce", record, "--quiet", "--output", folder.path])
+        XCTAssertEqual(refused.status, 2, refused.standardError)
+        XCTAssertTrue(refused.standardError.contains("seed 3, now 7"), refused.standardError)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("reference/summary.csv")), summary)
+        let forced = try Executable.run(["reproduce", record, "--quiet", "--force", "--output", folder.path])
+        XCTAssertEqual(forced.status, 0, forced.standardError)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("reference").path)
+        XCTAssertEqual(Set(written), ["summary.csv", "replicates.csv", "run.json"])
     }
 }
 
