@@ -38,8 +38,9 @@ public struct Chart: Sendable {
         /// A panel per key: the response at each sampled point against the key's value, with 95 % intervals.
         case scatter([ScatterPanel])
         /// Horizontal bars from zero, one per key from the top, with 95 % intervals, coloured by source status
-        /// (partial rank correlation coefficients, between −1 and 1).
-        case coefficients(keys: [Chart.Coefficient])
+        /// (partial rank correlation coefficients, between −1 and 1); the legend names each status as `statusNames`
+        /// says (the report's language).
+        case coefficients(keys: [Chart.Coefficient], statusNames: [String: String])
     }
 
     public struct ForestPanel: Sendable {
@@ -152,7 +153,7 @@ extension Chart {
         case .matrix(_, _, let values, _): return values.contains { $0.contains { finite($0) && $0 != 0 } }
         case .forest(_, _, let panels): return panels.contains { $0.values.contains { finite($0.mean) } }
         case .scatter(let panels): return panels.contains { $0.points.contains { finite($0.estimate.mean) } }
-        case .coefficients(let keys): return keys.contains { finite($0.estimate.mean) }
+        case .coefficients(let keys, _): return keys.contains { finite($0.estimate.mean) }
         case .points(let points): return points.contains { finite($0.x.mean) && finite($0.y.mean) }
         case .heatMap(_, _, let values, _): return values.contains { $0.contains { finite($0) } }
         case .tornado(let keys, _, _): return keys.contains { finite($0.low.mean) || finite($0.high.mean) }

@@ -385,7 +385,7 @@ struct GnuplotScript {
                 }
                 lines.append("unset multiplot")
 
-            case .coefficients(let keys):
+            case .coefficients(let keys, let statusNames):
                 header()
                 let count = keys.count
                 keyAxis(keys.map(\.name))
@@ -404,7 +404,9 @@ struct GnuplotScript {
                     plots.append("\(file) using 7:2:8:9 with xerrorbars lc rgb '#222222' pt 7 ps 0.4 lw 1.2 notitle")
                 }
                 for status in GnuplotScript.statusColours {
-                    plots.append("NaN with boxes fs solid 0.85 lc rgb '\(status.colour)' title \(quote(status.status))")
+                    plots.append(
+                        "NaN with boxes fs solid 0.85 lc rgb '\(status.colour)' title"
+                            + " \(quote(statusNames[status.status] ?? status.status))")
                 }
                 lines.append("plot " + plots.joined(separator: ", \\\n     "))
             }

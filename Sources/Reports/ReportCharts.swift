@@ -296,7 +296,11 @@ public enum ReportCharts {
             name: "prcc", title: language(.prccTitle(metric: language.metricLabel(metric))), xLabel: language(.prccAxis),
             yLabel: "", caption: language(.prccCaption(points: points)),
             provenance: results.sweepProvenanceLine(language),
-            plot: .coefficients(keys: rows.map { Chart.Coefficient(name: keyLabel($0.key), status: $0.source, estimate: $0.estimate) }),
+            plot: .coefficients(
+                keys: rows.map { Chart.Coefficient(name: keyLabel($0.key), status: $0.source, estimate: $0.estimate) },
+                statusNames: Dictionary(uniqueKeysWithValues: ["sourced", "calibrated", "assumed"].map {
+                    ($0, language(.sourceStatus($0)))
+                })),
             height: max(420, 220 + 40 * rows.count))
     }
 }

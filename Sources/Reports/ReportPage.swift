@@ -34,10 +34,10 @@ enum ReportPage {
             th, td { padding: 0.35em 0.7em; border-bottom: 1px solid #ddd; vertical-align: top; }
             th { text-align: left; background: #f6f6f6; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            td.description { color: #444; max-width: 26em; }
+            td.description { color: #444; max-width: 26em; } td.name { white-space: nowrap; }
             .interval { color: #666; font-size: 0.85em; display: block; }
             .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; border-radius: 2px; }
-            figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
+            figure { margin: 1.5em 0; max-width: 1202px; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
             figcaption, .provenance, .note { color: #555; font-size: 0.9em; }
             </style>
             </head>
@@ -70,7 +70,10 @@ enum ReportPage {
         let palette = folder.palette
         let byName = Dictionary(folder.scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var names = folder.scenarios.map(\.name)
-        var header = [language(.scenarioColumn), language(.descriptionColumn), language(.cumulativeColumn)]
+        // Descriptions as run.json records them; the column is left out when no run recorded one.
+        let described = folder.scenarios.contains { !($0.provenance?.description ?? "").isEmpty }
+        var header = [language(.scenarioColumn)] + (described ? [language(.descriptionColumn)] : [])
+            + [language(.cumulativeColumn)]
         if let comparison = folder.comparison, let baseline = comparison.baseline {
             func averted(_ name: String) -> Double { comparison.rows[name]?["entries_averted"]?.level.mean ?? -.infinity }
             names = [baseline] + comparison.scenarios.filter { $0 != baseline }.sorted { averted($0) > averted($1) }
@@ -83,8 +86,11 @@ enum ReportPage {
         }
         let rows = names.compactMap { name -> String? in
             guard let scenario = byName[name], let rate = scenario.horizon["cumulative_repoverty_rate"] else { return nil }
-            var cells = "<td><span class=\"swatch\" style=\"background:\(palette.colour(of: name))\"></span>"
-                + "\(escape(name))</td><td class=\"description\">\(escape(scenario.provenance?.description ?? ""))</td>"
+            var cells = "<td class=\"name\"><span class=\"swatch\" style=\"background:\(palette.colour(of: name))\"></span>"
+                + "\(escape(name))</td>"
+            if described {
+                cells += "<td class=\"description\">\(escape(scenario.provenance?.description ?? ""))</td>"
+            }
             cells += cell(rate, percent)
             if let comparison = folder.comparison {
                 let rows = comparison.rows[name]
@@ -108,7 +114,7 @@ enum ReportPage {
 
     /// A figure and, under it, its 95 % interval.
     static func cell(_ estimate: Estimate?, _ format: (Double) -> String) -> String {
-        guard let estimate, let mean = estimate.mean else { return "<td class=\"number\"></td>" }
+        guard let estimate, let mean = estimate.mean else { return "<td class=\"number\">—</td>" }
         var text = "<td class=\"number\">\(escape(format(mean)))"
         if let lower = estimate.lower, let upper = estimate.upper {
             text += "<span class=\"interval\">\(escape(format(lower))) – \(escape(format(upper)))</span>"
@@ -118,8 +124,10 @@ enum ReportPage {
 
     static func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
 
-    /// A difference of shares in percentage points: `-9.00`.
-    static func points(_ difference: Double) -> String { String(format: "%+.2f", difference * 100) }
+    /// A difference of shares in percentage points, with a true minus sign: `−9.00`, `+0.41`.
+    static func points(_ difference: Double) -> String {
+        String(format: "%+.2f", difference * 100).replacingOccurrences(of: "-", with: "−")
+    }
 
     /// Text for HTML content and attribute values.
     static func escape(_ text: String) -> String {

@@ -26,6 +26,8 @@ public enum Phrase: Sendable {
     case sweepLineCaption, sweepHeatCaption, sweepScatterCaption(points: Int), sweepTooManyKeys(Int)
     case headlineSeries
     case prccTitle(metric: String), prccAxis, prccCaption(points: String), noPRCC
+    /// A key's source status (`sourced`, `calibrated`, `assumed`) as docs/MODEL.md §3 gives it.
+    case sourceStatus(String)
     // Provenance.
     case seed(String), replicates(String), households(String), years(String), generator(String), points(Int)
     case sweepSeed(String), design(String)
@@ -121,6 +123,7 @@ extension ReportLanguage {
                 + " accounted for (rank-based, so any monotone effect counts), over \(points) sampled points; error"
                 + " bars are 95 % intervals. Colours give the key's source status."
         case .noPRCC: "prcc.csv has no rows."
+        case .sourceStatus(let status): status
         case .seed(let value): "seed \(value)"
         case .replicates(let value): "\(value) replicates"
         case .households(let value): "\(value) households"
@@ -203,6 +206,7 @@ extension ReportLanguage {
             "在控制其他参数后，指标随各参数上升（正）或下降（负）的强度（基于秩，任何单调影响都计入），基于 \(points) 个抽样点；"
                 + "误差线为 95% 区间。颜色表示参数的来源状态。"
         case .noPRCC: "prcc.csv 没有数据行。"
+        case .sourceStatus(let status): ["sourced": "有文献来源", "calibrated": "已校准", "assumed": "假设"][status] ?? status
         case .seed(let value): "种子 \(value)"
         case .replicates(let value): "\(value) 次重复"
         case .households(let value): "\(value) 户"

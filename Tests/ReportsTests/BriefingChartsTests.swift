@@ -177,7 +177,7 @@ final class BriefingChartsTests: XCTestCase {
             """, folder, "prcc.csv")
         let results = try ResultsFolder(folder)
         let chart = try XCTUnwrap(ReportCharts.charts(for: results).charts.first { $0.name == "prcc" })
-        guard case .coefficients(let keys) = chart.plot else { return XCTFail("not coefficients") }
+        guard case .coefficients(let keys, let statusNames) = chart.plot else { return XCTFail("not coefficients") }
         // The headline metric's keys, largest in size first, with their units.
         XCTAssertEqual(keys.map(\.name), [
             "economy.povertyLine (yuan/person/yr)", "interventions.dibao.standard (yuan/person/yr)",
@@ -185,6 +185,7 @@ final class BriefingChartsTests: XCTestCase {
         ])
         XCTAssertEqual(keys[1].estimate, Estimate(mean: -0.8, lower: -0.9, upper: -0.6))
         XCTAssertEqual(keys.map(\.status), ["sourced", "sourced", "calibrated"])
+        XCTAssertEqual(statusNames["assumed"], "assumed")
         let written = try Report.make(folder: folder)
         XCTAssertEqual(written.images.map(\.lastPathComponent), ["sweep.png", "prcc.png"])
 

@@ -31,7 +31,7 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(html.contains("src=\"http") || html.contains("<link") || html.contains("<script"))
         XCTAssertEqual(html.components(separatedBy: "<img ").count - 1, 6)
         for text in ["baseline", "combined", "Re-poverty incidence by year", "seed 7", "4 replicates", "repoverty 0.1.0",
-                     "30.0 %", "-9.00"] {
+                     "30.0 %", "−9.00"] {
             XCTAssertTrue(html.contains(text), "report.html lacks \(text)")
         }
         XCTAssertFalse(html.contains("old-run"), "a run outside compare.csv was reported")
