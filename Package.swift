@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["Model", "Randomness", "Engine", "Scenarios", "Output", "Runs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
-        .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "Reports", dependencies: ["Output", "Sweeps", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Re-making recorded runs from their run.json and comparing every output file byte for byte.
         .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios", "Runs"]),
         // `calibrate`: fits free scenario keys to target metrics with GSL's Nelder–Mead simplex; never prints.
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["RepovertyCLI"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Scenarios", "Engine", "Output", "Model"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Engine", "Runs", "Scenarios", "Model"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Runs", "Output", "Model"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Runs", "Scenarios", "Model", "Engine"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine", "Runs"]),

@@ -52,9 +52,10 @@ struct Gnuplot {
         return seconds
     }
 
-    /// Draw `chart` into `output`, with its script and data files in `workFolder`.
-    func draw(_ chart: Chart, to output: URL, workFolder: URL) throws {
-        let script = GnuplotScript(chart, terminal: terminal, output: output, dataFolder: workFolder)
+    /// Draw `chart` into `output` (PNG) and `svg`, with its script and data files in `workFolder`.
+    func draw(_ chart: Chart, to output: URL, svg: URL? = nil, font: String = "Sans", workFolder: URL) throws {
+        let script = GnuplotScript(
+            chart, terminal: terminal, output: output, svgOutput: svg, dataFolder: workFolder, font: font)
         let scriptFile = workFolder.appendingPathComponent("\(chart.name).gp")
         do {
             for (name, contents) in script.dataFiles {

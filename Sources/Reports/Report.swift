@@ -2,7 +2,7 @@ import Foundation
 import Output
 
 /// `repoverty report DIR`: the charts of a results folder as PNG files for slides, and `DIR/report.html` with all of
-/// them embedded (issue 7).
+/// them embedded (issue 7), with an SVG beside each PNG (issue 17).
 ///
 /// Every chart is drawn into a temporary folder first and checked to be a PNG image; only when all are drawn are the
 /// PNGs and the page moved into place, each by an atomic rename, so a failure leaves no partial report.
@@ -10,7 +10,10 @@ public enum Report {
     /// What was written.
     public struct Written: Sendable {
         public let page: URL
+        /// The PNG of every chart.
         public let images: [URL]
+        /// The SVG of every chart, beside its PNG.
+        public let vectorImages: [URL]
         /// Charts left out, and why.
         public let notes: [String]
     }
@@ -25,9 +28,11 @@ public enum Report {
     ///   - gnuplotTimeLimit: seconds one chart may take; `REPOVERTY_GNUPLOT_TIMEOUT` or 60 by default.
     ///   - isCancelled: read between charts and while gnuplot runs; true stops the report with
     ///     ``ReportError/interrupted`` and writes nothing.
+    ///   - language: the language of the page and the charts (issue 17).
     public static func make(
         folder: URL, searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
-        gnuplotTimeLimit: Double? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
+        gnuplotTimeLimit: Double? = nil, language: ReportLanguage = .en,
+        isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws -> Written {
         // report writes into the results folder: it claims it as every writer does, so it never draws a folder
         // another command is writing, and leftovers of a killed report are cleared.
@@ -41,11 +46,9 @@ public enum Report {
         }
         defer { claim.release() }
         let results = try ResultsFolder(folder)
-        let (all, chartNotes) = ReportCharts.charts(for: results)
+        let (all, chartNotes) = ReportCharts.charts(for: results, language: language)
         let charts = all.filter(\.hasData)
-        let notes = chartNotes + all.filter { !$0.hasData }.map {
-            "\($0.title): left out, no figure is defined (an empty cohort: every household was poor in year 0)"
-        }
+        let notes = chartNotes + all.filter { !$0.hasData }.map { language(.emptyChartNote(title: $0.title)) }
         let gnuplot = try Gnuplot(path: searchPath, timeLimit: gnuplotTimeLimit, isCancelled: isCancelled)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("repoverty-report-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true) } catch {
@@ -59,11 +62,14 @@ public enum Report {
             let chartFolder = work.appendingPathComponent(chart.name, isDirectory: true)
             try? FileManager.default.createDirectory(at: chartFolder, withIntermediateDirectories: true)
             let image = chartFolder.appendingPathComponent("\(chart.name).png")
-            try gnuplot.draw(chart, to: image, workFolder: chartFolder)
+            let vector = chartFolder.appendingPathComponent("\(chart.name).svg")
+            try gnuplot.draw(chart, to: image, svg: vector, font: language.chartFont, workFolder: chartFolder)
             guard let png = try? Data(contentsOf: image), let size = PNGImage(png) else {
                 throw ReportError.notAnImage(chart: chart.name)
             }
-            drawn.append(ReportPage.DrawnChart(chart: chart, png: png, image: size))
+            guard let svg = try? Data(contentsOf: vector), String(decoding: svg.prefix(400), as: UTF8.self).contains("<svg")
+            else { throw ReportError.notAnImage(chart: chart.name) }
+            drawn.append(ReportPage.DrawnChart(chart: chart, png: png, svg: svg, image: size))
         }
         if isCancelled() { throw ReportError.interrupted }
 
@@ -74,13 +80,17 @@ public enum Report {
         defer { try? FileManager.default.removeItem(at: staging) }
         var files: [(staged: URL, destination: URL)] = []
         let imageFolder = folder.appendingPathComponent(imagesFolder, isDirectory: true)
+        var contents: [Data] = []
         for one in drawn {
-            files.append((staging.appendingPathComponent("\(one.chart.name).png"),
-                          imageFolder.appendingPathComponent("\(one.chart.name).png")))
+            for (kind, data) in [("png", one.png), ("svg", one.svg)] {
+                files.append((staging.appendingPathComponent("\(one.chart.name).\(kind)"),
+                              imageFolder.appendingPathComponent("\(one.chart.name).\(kind)")))
+                contents.append(data)
+            }
         }
         let page = folder.appendingPathComponent("report.html")
         files.append((staging.appendingPathComponent("report.html"), page))
-        let contents = drawn.map(\.png) + [Data(ReportPage.render(folder: results, charts: drawn, notes: notes).utf8)]
+        contents.append(Data(ReportPage.render(folder: results, charts: drawn, notes: notes, language: language).utf8))
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             for (file, data) in zip(files, contents) { try data.write(to: file.staged) }
@@ -93,6 +103,9 @@ public enum Report {
                 throw ReportError.cannotWrite(path: file.destination.path, reason: String(cString: strerror(errno)))
             }
         }
-        return Written(page: page, images: files.dropLast().map(\.destination), notes: notes)
+        let images = files.dropLast().map(\.destination)
+        return Written(
+            page: page, images: images.filter { $0.pathExtension == "png" },
+            vectorImages: images.filter { $0.pathExtension == "svg" }, notes: notes)
     }
 }

@@ -1,45 +1,54 @@
+import Foundation
 import Model
 
-/// The charts of a report, chosen from what the results folder holds (issue 7; the metrics of MODEL.md §4).
+/// The charts of a report, chosen from what the results folder holds (issues 7 and 17; the metrics of MODEL.md §4).
 ///
-/// Scenario charts need `summary.csv` files; the cost-effectiveness chart needs `compare.csv`; the grid chart needs
-/// `sweep.csv`. A chart that cannot be drawn from the folder is left out with a note saying why.
+/// Scenario charts need `summary.csv` files; the change and cost charts need `compare.csv`; the sweep charts need
+/// `sweep.csv` (and `prcc.csv` beside it for the rank correlations). A chart that cannot be drawn from the folder is
+/// left out with a note saying why. Every scenario has one colour in every chart (``ScenarioPalette``), the baseline
+/// black and drawn last.
 public enum ReportCharts {
     /// The causes of MODEL.md §2.2 step 19, in the order of `summary.csv`: the model's own ``EntryCause`` names, so a
     /// cause added there is charted without a change here.
     public static let causes = EntryCause.allCases.map(\.metricName)
 
-    public static func charts(for results: ResultsFolder) -> (charts: [Chart], notes: [String]) {
+    /// Above this many scenarios a chart of lines is drawn as small multiples (a panel per scenario with the baseline
+    /// in each): beyond four, overlapping bands merge into one.
+    static let linesInOnePanel = 4
+
+    public static func charts(for results: ResultsFolder, language: ReportLanguage = .en) -> (
+        charts: [Chart], notes: [String]
+    ) {
+        let say = language
         var charts: [Chart] = []
         var notes: [String] = []
         func add(_ chart: Chart?, else note: String) {
             if let chart { charts.append(chart) } else { notes.append(note) }
         }
+        let palette = results.palette
+        if let comparison = results.comparison {
+            add(changeVersusBaseline(comparison, results, language), else: say(.noCumulative))
+        }
         if !results.scenarios.isEmpty {
-            add(yearly(results, metric: "incidence", chart: "incidence", title: "Re-poverty incidence by year",
-                       yLabel: "cohort poor in the year (%)",
-                       caption: "Share of the cohort (households not poor in year 0) below the poverty line in each year;"
-                           + " shaded bands are 95 % intervals over replicates.",
-                       startsAtOne: false),
-                else: "No incidence by year in the summaries.")
-            add(cumulative(results), else: "No cumulative re-poverty rate in the summaries.")
-            add(entriesByCause(results), else: "No re-poverty entries by cause in the summaries.")
-            add(yearly(results, metric: "survival", chart: "survival", title: "Survival: share of the cohort never re-poor",
-                       yLabel: "cohort never re-poor by the year (%)",
-                       caption: "Share of the cohort not yet fallen back into poverty in any year up to this one (100 % in"
-                           + " year 0 by definition); shaded bands are 95 % intervals over replicates.",
-                       startsAtOne: true),
-                else: "No survival curve in the summaries (metric `survival` by year).")
+            add(yearly(results, metric: "incidence", chart: "incidence", title: say(.incidenceTitle),
+                       yLabel: say(.incidenceAxis), caption: say(.incidenceCaption), startsAtOne: false,
+                       palette: palette, language: language),
+                else: say(.noIncidence))
+            add(cumulative(results, palette, language), else: say(.noCumulative))
+            add(entriesByCause(results, palette, language), else: say(.noCauses))
+            add(yearly(results, metric: "survival", chart: "survival", title: say(.survivalTitle),
+                       yLabel: say(.survivalAxis), caption: say(.survivalCaption), startsAtOne: true,
+                       palette: palette, language: language),
+                else: say(.noSurvival))
         }
         if let comparison = results.comparison {
-            add(costPerEntryAverted(comparison, results),
-                else: "Cost per entry averted: no scenario averts re-poverty entries on average, so no cost per entry"
-                    + " averted is defined (compare.csv).")
+            add(costPerEntryAverted(comparison, results, palette, language), else: say(.noCostPerEntryAverted))
         }
         if let sweep = results.sweep {
-            add(sweepChart(sweep, results),
-                else: "The sweep varies \(sweep.keys.count) keys; the grid chart shows one key (lines) or two (a heat"
-                    + " map). See sweep.csv for the figures.")
+            add(sweepChart(sweep, results, language), else: say(.sweepTooManyKeys(sweep.keys.count)))
+            if let prcc = sweep.prcc {
+                add(prccChart(prcc, sweep, results, language), else: say(.noPRCC))
+            }
         }
         if let sensitivity = results.sensitivity {
             add(tornado(sensitivity, results), else: "sensitivity.csv has no rows: no key changed the metric.")
@@ -75,74 +84,171 @@ public enum ReportCharts {
             scale: isShare ? 100 : 1)
     }
 
-    static func yearly(
-        _ results: ResultsFolder, metric: String, chart name: String, title: String, yLabel: String, caption: String,
-        startsAtOne: Bool
-    ) -> Chart? {
-        let series = results.scenarios.compactMap { scenario -> Chart.Series? in
-            guard let years = scenario.byYear[metric], !years.isEmpty else { return nil }
-            var points = years.map { (x: Double($0.year), estimate: $0.estimate) }
-            if startsAtOne { points.insert((0, Estimate(mean: 1, lower: 1, upper: 1)), at: 0) }
-            return Chart.Series(name: scenario.name, points: points)
-        }
-        guard !series.isEmpty else { return nil }
-        return Chart(
-            name: name, title: title, xLabel: "year after selection (year 0)", yLabel: yLabel, caption: caption,
-            provenance: results.provenanceLine(of: series.map(\.name)), plot: .lines(series, integerX: true), scale: 100)
+    /// The x axis of yearly charts: calendar years when the runs record the calendar year of year 0
+    /// (`run.startYear`), else years since selection.
+    static func yearAxis(_ results: ResultsFolder, _ language: ReportLanguage) -> (offset: Int, label: String) {
+        let starts = Set(results.scenarios.compactMap { $0.provenance?.startYear })
+        if starts.count == 1, let start = starts.first { return (start, language(.calendarYearAxis)) }
+        return (0, language(.yearAxis))
     }
 
-    static func cumulative(_ results: ResultsFolder) -> Chart? {
+    static func yearly(
+        _ results: ResultsFolder, metric: String, chart name: String, title: String, yLabel: String, caption: String,
+        startsAtOne: Bool, palette: ScenarioPalette, language: ReportLanguage
+    ) -> Chart? {
+        let axis = yearAxis(results, language)
+        let byName = Dictionary(results.scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let series = palette.drawingOrder(results.scenarios.map(\.name)).compactMap { scenarioName -> Chart.Series? in
+            guard let scenario = byName[scenarioName], let years = scenario.byYear[metric], !years.isEmpty else {
+                return nil
+            }
+            var points = years.map { (x: Double($0.year + axis.offset), estimate: $0.estimate) }
+            if startsAtOne { points.insert((Double(axis.offset), Estimate(mean: 1, lower: 1, upper: 1)), at: 0) }
+            return Chart.Series(name: scenario.name, points: points, colour: palette.colour(of: scenario.name))
+        }
+        guard !series.isEmpty else { return nil }
+        let provenance = results.provenanceLine(of: series.map(\.name), language: language)
+        if series.count > linesInOnePanel, let baseline = palette.baseline,
+            let reference = series.first(where: { $0.name == baseline })
+        {
+            let others = series.filter { $0.name != baseline }
+            let rows = Chart.panelGrid(others.count).rows
+            return Chart(
+                name: name, title: title, xLabel: axis.label, yLabel: yLabel,
+                caption: caption + " " + language(.baselineInEveryPanel(baseline: baseline)), provenance: provenance,
+                plot: .panels(others, reference: reference, integerX: true), scale: 100, height: 180 + 270 * rows)
+        }
+        return Chart(
+            name: name, title: title, xLabel: axis.label, yLabel: yLabel, caption: caption, provenance: provenance,
+            plot: .lines(series, integerX: true), scale: 100)
+    }
+
+    static func cumulative(_ results: ResultsFolder, _ palette: ScenarioPalette, _ language: ReportLanguage) -> Chart? {
         let chosen = results.scenarios.filter { $0.horizon["cumulative_repoverty_rate"]?.mean != nil }
         guard !chosen.isEmpty else { return nil }
         let years = chosen.compactMap { $0.provenance?.years }.max()
+        let baseline = chosen.first { $0.name == palette.baseline }
         return Chart(
-            name: "cumulative", title: "Cumulative re-poverty rate by scenario", xLabel: "scenario",
-            yLabel: "cohort re-poor at least once in years 1–\(years.map(String.init) ?? "T") (%)",
-            caption: "The headline figure: share of the cohort below the poverty line in at least one year of the"
-                + " horizon; error bars are 95 % intervals over replicates.",
-            provenance: results.provenanceLine(of: chosen.map(\.name)),
-            plot: .bars(categories: chosen.map(\.name), values: chosen.map { $0.horizon["cumulative_repoverty_rate"]! }),
+            name: "cumulative", title: language(.cumulativeTitle), xLabel: language(.scenarioAxis),
+            yLabel: language(.cumulativeAxis(years: years.map(String.init) ?? "T")),
+            caption: language(.cumulativeCaption(baseline: chosen.count > 1 ? baseline?.name : nil)),
+            provenance: results.provenanceLine(of: chosen.map(\.name), language: language),
+            plot: .bars(
+                categories: chosen.map(\.name), values: chosen.map { $0.horizon["cumulative_repoverty_rate"]! },
+                colours: chosen.map { palette.colour(of: $0.name) },
+                reference: chosen.count > 1 ? baseline?.horizon["cumulative_repoverty_rate"]?.mean : nil),
             scale: 100)
     }
 
-    static func entriesByCause(_ results: ResultsFolder) -> Chart? {
+    /// Entries by cause as a table of counts (cause × scenario), shaded within each cause: stacked bars lost the
+    /// small causes under the large ones.
+    static func entriesByCause(_ results: ResultsFolder, _ palette: ScenarioPalette, _ language: ReportLanguage)
+        -> Chart?
+    {
         let present = causes.filter { cause in
             results.scenarios.contains { ($0.horizon["entries_\(cause)"]?.mean ?? 0) > 0 }
         }
         guard !present.isEmpty else { return nil }
+        let scenarios = results.scenarios
         return Chart(
-            name: "entries-by-cause", title: "Re-poverty entries by cause", xLabel: "scenario",
-            yLabel: "entries over the horizon (households, mean over replicates)",
-            caption: "Entries into re-poverty over the whole horizon, split by the largest cause of each entry (MODEL.md"
-                + " §2.2); counts are households of the simulated population, not scaled.",
-            provenance: results.provenanceLine(),
-            plot: .stackedBars(
-                categories: results.scenarios.map(\.name), parts: present.map { $0.replacingOccurrences(of: "_", with: " ") },
-                values: results.scenarios.map { scenario in present.map { scenario.horizon["entries_\($0)"]?.mean ?? 0 } }))
+            name: "entries-by-cause", title: language(.causesTitle), xLabel: language(.scenarioAxis),
+            yLabel: language(.causeAxis), caption: language(.causesCaption),
+            provenance: results.provenanceLine(language: language),
+            plot: .matrix(
+                rows: present.map(language.causeName), columns: scenarios.map(\.name),
+                values: present.map { cause in scenarios.map { $0.horizon["entries_\(cause)"]?.mean } },
+                columnColours: scenarios.map { palette.colour(of: $0.name) }),
+            height: max(480, 200 + 48 * present.count))
     }
 
-    static func costPerEntryAverted(_ comparison: ComparisonResults, _ results: ResultsFolder) -> Chart? {
+    /// The paired change of every scenario from the baseline in the headline rate and in cost, with 95 % intervals
+    /// (compare.csv's `diff` columns): a forest plot ranked by the change in the rate, best (most negative) on top.
+    static func changeVersusBaseline(
+        _ comparison: ComparisonResults, _ results: ResultsFolder, _ language: ReportLanguage
+    ) -> Chart? {
+        guard let baseline = comparison.baseline else { return nil }
+        let palette = results.palette
+        let ranked = comparison.scenarios.dropFirst()
+            .filter { comparison.rows[$0]?["cumulative_repoverty_rate"]?.difference.mean != nil }
+            .sorted {
+                (comparison.rows[$0]!["cumulative_repoverty_rate"]!.difference.mean!, $0)
+                    < (comparison.rows[$1]!["cumulative_repoverty_rate"]!.difference.mean!, $1)
+            }
+        guard !ranked.isEmpty else { return nil }
+        var panels = [
+            Chart.ForestPanel(
+                title: language(.changeRatePanel),
+                values: ranked.map { comparison.rows[$0]!["cumulative_repoverty_rate"]!.difference }, scale: 100)
+        ]
+        let costs = ranked.map { comparison.rows[$0]?["cost_total"]?.difference ?? Estimate(mean: nil) }
+        if costs.contains(where: { $0.mean != nil }) {
+            panels.append(
+                Chart.ForestPanel(
+                    title: language(.changeCostPanel(unit: language(.moneyUnit))), values: costs,
+                    scale: 1 / language.moneyScale))
+        }
+        let years = results.scenarios.compactMap { $0.provenance?.years }.max()
+        return Chart(
+            name: "change-vs-baseline", title: language(.changeTitle(baseline: baseline)), xLabel: panels[0].title,
+            yLabel: language(.scenarioAxis),
+            caption: language(.changeCaption(baseline: baseline, years: years.map(String.init) ?? "T")),
+            provenance: results.provenanceLine(of: comparison.scenarios, language: language),
+            plot: .forest(categories: ranked, colours: ranked.map { palette.colour(of: $0) }, panels: panels),
+            height: max(480, 260 + 46 * ranked.count))
+    }
+
+    static func costPerEntryAverted(
+        _ comparison: ComparisonResults, _ results: ResultsFolder, _ palette: ScenarioPalette,
+        _ language: ReportLanguage
+    ) -> Chart? {
+        var omitted: [String] = []
         let points = comparison.scenarios.dropFirst().compactMap { name -> Chart.Point? in
             guard let rows = comparison.rows[name], let cost = rows["cost_per_entry_averted"]?.level, cost.mean != nil,
                 let averted = rows["entries_averted"]?.level, averted.mean != nil
-            else { return nil }
-            return Chart.Point(name: name, x: averted, y: cost)
+            else {
+                omitted.append(name)
+                return nil
+            }
+            return Chart.Point(name: name, x: averted, y: cost, colour: palette.colour(of: name))
         }
         guard !points.isEmpty else { return nil }
         return Chart(
-            name: "cost-per-entry-averted",
-            title: "Cost per re-poverty entry averted against entries averted, vs \(comparison.baseline ?? "baseline")",
-            xLabel: "re-poverty entries averted over the horizon (households)",
-            yLabel: "extra cost per entry averted (yuan)",
-            caption: "Each scenario against the baseline, paired by replicate: entries averted (right is better) and"
-                + " the extra fiscal cost of each (lower is better; below zero the scenario also saves money). Bars are"
-                + " 95 % intervals. Scenarios that avert no entries on average have no cost per entry and are not shown.",
-            provenance: results.provenanceLine(of: comparison.scenarios), plot: .points(points))
+            name: "cost-per-entry-averted", title: language(.costTitle), xLabel: language(.costXAxis),
+            yLabel: language(.costYAxis(unit: language(.yuanUnit))),
+            caption: language(.costCaption) + (omitted.isEmpty ? "" : " " + language(.omittedScenarios(omitted))),
+            provenance: results.provenanceLine(of: comparison.scenarios, language: language), plot: .points(points),
+            note: omitted.isEmpty ? nil : language(.omittedScenarios(omitted)))
     }
 
-    static func sweepChart(_ sweep: SweepResults, _ results: ResultsFolder) -> Chart? {
-        let provenance = provenance(of: sweep, results)
-        let yLabel = "cohort re-poor at least once (%)"
+    /// A key path with its unit as the key's declaration gives it: `interventions.dibao.standard (yuan/person/yr)`.
+    static func keyLabel(_ key: String) -> String {
+        guard let unit = ScenarioKeys.declaration(for: key)?.unit, !unit.isEmpty else { return key }
+        return "\(key) (\(unit))"
+    }
+
+    /// A grid value as a tick label: numbers with at most four significant digits (no 12-digit ticks), text as it is.
+    static func tickLabel(_ value: String) -> String {
+        guard let number = Double(value), number.isFinite else { return value }
+        return String(format: "%.4g", number)
+    }
+
+    static func sweepChart(_ sweep: SweepResults, _ results: ResultsFolder, _ language: ReportLanguage) -> Chart? {
+        let provenance = results.sweepProvenanceLine(language)
+        let yLabel = language(.sweepAxis)
+        if sweep.isSampled {
+            let panels = sweep.keys.indices.map { index in
+                Chart.ScatterPanel(
+                    xLabel: keyLabel(sweep.keys[index]),
+                    points: zip(sweep.points, sweep.estimates).compactMap { point, estimate in
+                        Double(point[index]).map { (x: $0, estimate: estimate) }
+                    })
+            }
+            let rows = Chart.panelGrid(panels.count).rows
+            return Chart(
+                name: "sweep", title: language(.sweepScatterTitle), xLabel: panels.first?.xLabel ?? "", yLabel: yLabel,
+                caption: language(.sweepScatterCaption(points: sweep.points.count)), provenance: provenance,
+                plot: .scatter(panels), scale: 100, height: max(560, 160 + 330 * rows))
+        }
         switch sweep.keys.count {
         case 1:
             let values = sweep.values(ofKey: 0)
@@ -153,12 +259,10 @@ public enum ReportCharts {
                 return (numeric ? numbers[index] : Double(index), sweep.estimates[row])
             }
             return Chart(
-                name: "sweep", title: "Cumulative re-poverty rate across the sweep of \(sweep.keys[0])",
-                xLabel: sweep.keys[0], yLabel: yLabel,
-                caption: "The headline figure at each grid point; the shaded band is its 95 % interval over replicates.",
-                provenance: provenance,
-                plot: .lines([Chart.Series(name: "cumulative re-poverty rate", points: points,
-                                           xLabels: numeric ? nil : values)], integerX: false),
+                name: "sweep", title: language(.sweepLineTitle(key: sweep.keys[0])), xLabel: keyLabel(sweep.keys[0]),
+                yLabel: yLabel, caption: language(.sweepLineCaption), provenance: provenance,
+                plot: .lines([Chart.Series(name: language(.headlineSeries), points: points,
+                                           xLabels: numeric ? nil : values.map(tickLabel))], integerX: false),
                 scale: 100)
         case 2:
             let xValues = sweep.values(ofKey: 0), yValues = sweep.values(ofKey: 1)
@@ -168,21 +272,35 @@ public enum ReportCharts {
                 grid[y][x] = estimate.mean
             }
             return Chart(
-                name: "sweep", title: "Cumulative re-poverty rate across the grid", xLabel: sweep.keys[0],
-                yLabel: sweep.keys[1],
-                caption: "The headline figure at each grid point (darker is worse); see sweep.csv for the intervals.",
-                provenance: provenance,
-                plot: .heatMap(xValues: xValues, yValues: yValues, values: grid, valueLabel: yLabel), scale: 100)
+                name: "sweep", title: language(.sweepHeatTitle), xLabel: keyLabel(sweep.keys[0]),
+                yLabel: keyLabel(sweep.keys[1]), caption: language(.sweepHeatCaption), provenance: provenance,
+                plot: .heatMap(
+                    xValues: xValues.map(tickLabel), yValues: yValues.map(tickLabel), values: grid, valueLabel: yLabel),
+                scale: 100)
         default:
             return nil
         }
     }
 
-    private static func provenance(of sweep: SweepResults, _ results: ResultsFolder) -> String {
-        if let record = results.folderProvenance { return RunProvenance.line([record]) }
-        let records = results.scenarios.compactMap(\.provenance)
-        if !records.isEmpty { return RunProvenance.line(records) }
-        if let described = sweep.columnsProvenance { return "repoverty · " + described }
-        return RunProvenance.line([])
+    /// Partial rank correlation coefficients of the headline metric (or the file's first metric) with each key.
+    static func prccChart(
+        _ prcc: PRCCResults, _ sweep: SweepResults, _ results: ResultsFolder, _ language: ReportLanguage
+    ) -> Chart? {
+        let metric = prcc.metrics.contains(SweepResults.headlineMetric) ? SweepResults.headlineMetric : prcc.metrics.first
+        guard let metric else { return nil }
+        let rows = prcc.rows.filter { $0.metric == metric }
+            .sorted { abs($0.estimate.mean ?? 0) > abs($1.estimate.mean ?? 0) }
+        guard !rows.isEmpty else { return nil }
+        let points = Set(rows.map(\.points)).sorted().map(String.init).joined(separator: "/")
+        return Chart(
+            name: "prcc", title: language(.prccTitle(metric: language.metricLabel(metric))), xLabel: language(.prccAxis),
+            yLabel: "", caption: language(.prccCaption(points: points)),
+            provenance: results.sweepProvenanceLine(language),
+            plot: .coefficients(
+                keys: rows.map { Chart.Coefficient(name: keyLabel($0.key), status: $0.source, estimate: $0.estimate) },
+                statusNames: Dictionary(uniqueKeysWithValues: ["sourced", "calibrated", "assumed"].map {
+                    ($0, language(.sourceStatus($0)))
+                })),
+            height: max(420, 220 + 40 * rows.count))
     }
 }

@@ -8,32 +8,45 @@ enum ReportPage {
     struct DrawnChart {
         let chart: Chart
         let png: Data
+        let svg: Data
         let image: PNGImage
     }
 
-    static func render(folder: ResultsFolder, charts: [DrawnChart], notes: [String]) -> String {
+    static func render(folder: ResultsFolder, charts: [DrawnChart], notes: [String], language: ReportLanguage = .en)
+        -> String
+    {
+        let say = language
+        let title = say(.pageTitle(folder.url.lastPathComponent))
+        let fonts = language == .zh
+            ? "system-ui, \"Noto Sans CJK SC\", \"WenQuanYi Zen Hei\", \"Microsoft YaHei\", sans-serif"
+            : "system-ui, sans-serif"
         var html = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(language.htmlCode)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Re-poverty report: \(escape(folder.url.lastPathComponent))</title>
+            <title>\(escape(title))</title>
             <style>
-            body { font-family: system-ui, sans-serif; max-width: 1240px; margin: 2em auto; padding: 0 1em; color: #222; }
+            body { font-family: \(fonts); max-width: 1240px; margin: 2em auto; padding: 0 1em; color: #222; }
             h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; }
-            table { border-collapse: collapse; margin: 1em 0; } th, td { padding: 0.3em 0.8em; border-bottom: 1px solid #ddd; }
-            td.number { text-align: right; font-variant-numeric: tabular-nums; }
-            figure { margin: 1.5em 0; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
+            table { border-collapse: collapse; margin: 1em 0; font-size: 0.95em; }
+            th, td { padding: 0.35em 0.7em; border-bottom: 1px solid #ddd; vertical-align: top; }
+            th { text-align: left; background: #f6f6f6; }
+            td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.description { color: #444; max-width: 26em; } td.name { white-space: nowrap; }
+            .interval { color: #666; font-size: 0.85em; display: block; }
+            .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; border-radius: 2px; }
+            figure { margin: 1.5em 0; max-width: 1202px; } img { max-width: 100%; height: auto; border: 1px solid #eee; }
             figcaption, .provenance, .note { color: #555; font-size: 0.9em; }
             </style>
             </head>
             <body>
-            <h1>Re-poverty report: \(escape(folder.url.lastPathComponent))</h1>
-            <p class="provenance">\(escape(folder.provenanceLine()))</p>
+            <h1>\(escape(title))</h1>
+            <p class="provenance">\(escape(folder.scenarios.isEmpty ? folder.sweepProvenanceLine(language) : folder.provenanceLine(language: language)))</p>
 
             """
-        html += headlineTable(folder)
+        html += headlineTable(folder, language)
         for drawn in charts {
             html += """
                 <figure id="\(escape(drawn.chart.name))">
@@ -46,40 +59,74 @@ enum ReportPage {
                 """
         }
         for note in notes { html += "<p class=\"note\">\(escape(note))</p>\n" }
-        html += "<p class=\"note\">Made by <code>repoverty report</code>; the model is described in docs/MODEL.md.</p>\n"
+        html += "<p class=\"note\">\(escape(say(.madeBy)))</p>\n"
         html += "</body>\n</html>\n"
         return html
     }
 
-    static func headlineTable(_ folder: ResultsFolder) -> String {
-        let rows = folder.scenarios.compactMap { scenario -> String? in
-            guard let rate = scenario.horizon["cumulative_repoverty_rate"], let mean = rate.mean else { return nil }
-            var cells = "<td>\(escape(scenario.name))</td><td class=\"number\">\(percent(mean))</td>"
-            cells += "<td class=\"number\">\(interval(rate.lower, rate.upper, percent))</td>"
+    /// The scenarios' headline figures: with a comparison, as complete and ranked as the terminal's comparison table
+    /// (the baseline, then by entries averted), with costs; each scenario's description beside its name.
+    static func headlineTable(_ folder: ResultsFolder, _ language: ReportLanguage) -> String {
+        let palette = folder.palette
+        let byName = Dictionary(folder.scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var names = folder.scenarios.map(\.name)
+        // Descriptions as run.json records them; the column is left out when no run recorded one.
+        let described = folder.scenarios.contains { !($0.provenance?.description ?? "").isEmpty }
+        var header = [language(.scenarioColumn)] + (described ? [language(.descriptionColumn)] : [])
+            + [language(.cumulativeColumn)]
+        if let comparison = folder.comparison, let baseline = comparison.baseline {
+            func averted(_ name: String) -> Double { comparison.rows[name]?["entries_averted"]?.level.mean ?? -.infinity }
+            names = [baseline] + comparison.scenarios.filter { $0 != baseline }.sorted { averted($0) > averted($1) }
+            header += [
+                language(.changeColumn(baseline: baseline)), language(.entriesAvertedColumn), language(.extraCostColumn),
+                language(.costPerEntryAvertedColumn),
+            ]
+        } else {
+            header.append(language(.costColumn))
+        }
+        let rows = names.compactMap { name -> String? in
+            guard let scenario = byName[name], let rate = scenario.horizon["cumulative_repoverty_rate"] else { return nil }
+            var cells = "<td class=\"name\"><span class=\"swatch\" style=\"background:\(palette.colour(of: name))\"></span>"
+                + "\(escape(name))</td>"
+            if described {
+                cells += "<td class=\"description\">\(escape(scenario.provenance?.description ?? ""))</td>"
+            }
+            cells += cell(rate, percent)
             if let comparison = folder.comparison {
-                let difference = comparison.rows[scenario.name]?["cumulative_repoverty_rate"]?.difference
-                let averted = comparison.rows[scenario.name]?["entries_averted"]?.level
-                let points: (Double) -> String = { String(format: "%+.2f", $0 * 100) }
-                cells += "<td class=\"number\">\(difference?.mean.map(points) ?? "")"
-                cells += " \(interval(difference?.lower, difference?.upper, points))</td>"
-                cells += "<td class=\"number\">\(averted?.mean.map { String(format: "%.0f", $0) } ?? "")"
-                cells += " \(interval(averted?.lower, averted?.upper) { String(format: "%.0f", $0) })</td>"
+                let rows = comparison.rows[name]
+                if name == comparison.baseline {
+                    cells += String(repeating: "<td class=\"number\">—</td>", count: 4)
+                } else {
+                    cells += cell(rows?["cumulative_repoverty_rate"]?.difference, points)
+                    cells += cell(rows?["entries_averted"]?.level) { ReportLanguage.grouped($0) }
+                    cells += cell(rows?["cost_total"]?.difference) { ReportLanguage.grouped($0) }
+                    cells += cell(rows?["cost_per_entry_averted"]?.level) { ReportLanguage.grouped($0) }
+                }
+            } else {
+                cells += cell(scenario.horizon["cost_total"]) { ReportLanguage.grouped($0) }
             }
             return "<tr>\(cells)</tr>"
         }
         guard !rows.isEmpty else { return "" }
-        var header = "<th>scenario</th><th>cumulative re-poverty</th><th>95 % interval</th>"
-        if folder.comparison != nil {
-            header += "<th>change vs \(escape(folder.comparison?.baseline ?? "baseline")) (points)</th><th>entries averted</th>"
+        let headerCells = header.map { "<th>\(escape($0))</th>" }.joined()
+        return "<table>\n<tr>\(headerCells)</tr>\n" + rows.joined(separator: "\n") + "\n</table>\n"
+    }
+
+    /// A figure and, under it, its 95 % interval.
+    static func cell(_ estimate: Estimate?, _ format: (Double) -> String) -> String {
+        guard let estimate, let mean = estimate.mean else { return "<td class=\"number\">—</td>" }
+        var text = "<td class=\"number\">\(escape(format(mean)))"
+        if let lower = estimate.lower, let upper = estimate.upper {
+            text += "<span class=\"interval\">\(escape(format(lower))) – \(escape(format(upper)))</span>"
         }
-        return "<table>\n<tr>\(header)</tr>\n" + rows.joined(separator: "\n") + "\n</table>\n"
+        return text + "</td>"
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
 
-    static func interval(_ lower: Double?, _ upper: Double?, _ format: (Double) -> String) -> String {
-        guard let lower, let upper else { return "" }
-        return "[\(format(lower)), \(format(upper))]"
+    /// A difference of shares in percentage points, with a true minus sign: `−9.00`, `+0.41`.
+    static func points(_ difference: Double) -> String {
+        String(format: "%+.2f", difference * 100).replacingOccurrences(of: "-", with: "−")
     }
 
     /// Text for HTML content and attribute values.

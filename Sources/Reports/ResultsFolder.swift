@@ -64,8 +64,31 @@ public struct ResultsFolder: Sendable {
     }
 
     /// The provenance line of charts drawn from these scenarios' runs.
-    public func provenanceLine(of names: [String]? = nil) -> String {
+    public func provenanceLine(of names: [String]? = nil, language: ReportLanguage = .en) -> String {
         let chosen = scenarios.filter { names?.contains($0.name) ?? true }
-        return RunProvenance.line(chosen.compactMap(\.provenance))
+        return RunProvenance.line(chosen.compactMap(\.provenance), language: language)
+    }
+
+    /// The provenance line of a sweep's charts: from the sweep's store (its design, its seed and the points' runs),
+    /// else from run.json files beside it, else from the columns of sweep.csv.
+    public func sweepProvenanceLine(_ language: ReportLanguage = .en) -> String {
+        if let store = sweep?.store, !store.runs.isEmpty {
+            return RunProvenance.line(
+                store.runs, language: language,
+                design: ("\(store.design) · " + language(.points(store.pointCount)), store.seed))
+        }
+        if let folderProvenance { return RunProvenance.line([folderProvenance], language: language) }
+        let records = scenarios.compactMap(\.provenance)
+        if !records.isEmpty { return RunProvenance.line(records, language: language) }
+        if let described = sweep?.columnsProvenance { return "repoverty · " + described }
+        return RunProvenance.line([], language: language)
+    }
+
+    /// One colour per scenario for every chart of the report, the baseline (compare.csv's first scenario, else a
+    /// scenario named `baseline`) black.
+    public var palette: ScenarioPalette {
+        let names = comparison?.scenarios ?? scenarios.map(\.name)
+        return ScenarioPalette(
+            scenarios: names, baseline: comparison?.baseline ?? (names.contains("baseline") ? "baseline" : nil))
     }
 }

@@ -49,6 +49,34 @@ public struct RunProvenance: Decodable, Equatable, Sendable {
     public var households: Int
     public var years: Int
     public var generator: String?
+    /// The scenario file's `description:`, when the run recorded it.
+    public var description: String?
+    /// The calendar year of year 0 (`run.startYear`), when the run recorded one.
+    public var startYear: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case version, gitCommit, seed, replicates, households, years, generator, description, parameters, startYear
+    }
+
+    /// The part of the resolved parameters read here: `run.startYear`, where a version records it.
+    private struct Parameters: Decodable {
+        struct Run: Decodable { let startYear: Int? }
+        let run: Run?
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(String.self, forKey: .version)
+        gitCommit = try container.decodeIfPresent(String.self, forKey: .gitCommit)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        replicates = try container.decode(Int.self, forKey: .replicates)
+        households = try container.decode(Int.self, forKey: .households)
+        years = try container.decode(Int.self, forKey: .years)
+        generator = try container.decodeIfPresent(String.self, forKey: .generator)
+        description = try? container.decodeIfPresent(String.self, forKey: .description)
+        let parameters = try? container.decodeIfPresent(Parameters.self, forKey: .parameters)
+        startYear = (try? container.decodeIfPresent(Int.self, forKey: .startYear)) ?? parameters?.run?.startYear
+    }
 
     public init(
         version: String, gitCommit: String?, seed: UInt64, replicates: Int, households: Int, years: Int,
@@ -87,8 +115,13 @@ public struct RunProvenance: Decodable, Equatable, Sendable {
 
     /// One line for the foot of a chart, e.g. `repoverty 0.1.0 (commit 4fcdaad) · seed 7 · 8 replicates · …`.
     /// Values that differ between the runs are listed, separated by `/`.
-    public static func line(_ runs: [RunProvenance]) -> String {
-        guard !runs.isEmpty else { return "repoverty · provenance unknown (no run.json found)" }
+    ///
+    /// - Parameters:
+    ///   - design: for a sweep, its design and seed (`latin-hypercube 40`, 7), said instead of every point's seed.
+    public static func line(
+        _ runs: [RunProvenance], language: ReportLanguage = .en, design: (name: String, seed: UInt64)? = nil
+    ) -> String {
+        guard !runs.isEmpty else { return "repoverty · " + language(.provenanceUnknown) }
         func distinct(_ values: [String]) -> String {
             var seen: [String] = []
             for value in values where !seen.contains(value) { seen.append(value) }
@@ -96,22 +129,17 @@ public struct RunProvenance: Decodable, Equatable, Sendable {
         }
         let commits = runs.compactMap { $0.gitCommit.map { String($0.prefix(7)) } }
         var parts = ["repoverty " + distinct(runs.map(\.version)) + (commits.isEmpty ? "" : " (commit \(distinct(commits)))")]
-        parts.append("seed " + distinct(runs.map { String($0.seed) }))
-        parts.append(distinct(runs.map { String($0.replicates) }) + " replicates")
-        parts.append(distinct(runs.map { grouped($0.households) }) + " households")
-        parts.append(distinct(runs.map { String($0.years) }) + " years")
-        let generators = runs.compactMap(\.generator)
-        if !generators.isEmpty { parts.append("generator " + distinct(generators)) }
-        return parts.joined(separator: " · ")
-    }
-
-    private static func grouped(_ value: Int) -> String {
-        var digits = String(value), groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
+        if let design {
+            parts.append(language(.design(design.name)))
+            parts.append(language(.sweepSeed(String(design.seed))))
+        } else {
+            parts.append(language(.seed(distinct(runs.map { String($0.seed) }))))
         }
-        groups.insert(digits, at: 0)
-        return groups.joined(separator: ",")
+        parts.append(language(.replicates(distinct(runs.map { String($0.replicates) }))))
+        parts.append(language(.households(distinct(runs.map { ReportLanguage.grouped(Double($0.households)) }))))
+        parts.append(language(.years(distinct(runs.map { String($0.years) }))))
+        let generators = runs.compactMap(\.generator)
+        if !generators.isEmpty { parts.append(language(.generator(distinct(generators)))) }
+        return parts.joined(separator: " · ")
     }
 }

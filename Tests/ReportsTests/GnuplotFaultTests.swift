@@ -33,7 +33,7 @@ final class GnuplotFaultTests: XCTestCase {
             guard case .gnuplotTimedOut(let chart, let seconds) = error as? ReportError else {
                 return XCTFail("expected a time-out, got \(error)")
             }
-            XCTAssertEqual(chart, "incidence")
+            XCTAssertEqual(chart, "change-vs-baseline")
             XCTAssertEqual(seconds, 0.5)
             XCTAssertTrue("\(error)".contains("REPOVERTY_GNUPLOT_TIMEOUT"), "\(error)")
         }
@@ -118,7 +118,7 @@ final class GnuplotBackgroundJobTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("gnuplot").path)
         let started = Date()
         XCTAssertThrowsError(try Report.make(folder: folder, searchPath: bin.path + ":/usr/bin:/bin")) { error in
-            XCTAssertEqual(error as? ReportError, .notAnImage(chart: "incidence"))
+            XCTAssertEqual(error as? ReportError, .notAnImage(chart: "change-vs-baseline"))
         }
         XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the report waited for gnuplot's background job")
         usleep(200_000)

@@ -9,7 +9,16 @@ final class ReportTests: XCTestCase {
         let folder = try Fixtures.comparison(self)
         let written = try Report.make(folder: folder)
         let names = written.images.map { $0.deletingPathExtension().lastPathComponent }
-        XCTAssertEqual(names, ["incidence", "cumulative", "entries-by-cause", "survival", "cost-per-entry-averted"])
+        XCTAssertEqual(
+            names, ["change-vs-baseline", "incidence", "cumulative", "entries-by-cause", "survival", "cost-per-entry-averted"])
+        // An SVG beside every PNG, drawn by gnuplot's svg terminal.
+        XCTAssertEqual(
+            written.vectorImages.map { $0.deletingPathExtension().lastPathComponent }, names)
+        for vector in written.vectorImages {
+            let text = try String(contentsOf: vector, encoding: .utf8)
+            XCTAssertTrue(text.hasPrefix("<?xml") && text.contains("<svg") && text.contains("</svg>"), vector.path)
+            XCTAssertEqual(vector.deletingLastPathComponent().lastPathComponent, "charts")
+        }
         XCTAssertEqual(written.notes, [])
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         for image in written.images {
@@ -20,9 +29,9 @@ final class ReportTests: XCTestCase {
         }
         // Self-contained: no image, script or style sheet from elsewhere.
         XCTAssertFalse(html.contains("src=\"http") || html.contains("<link") || html.contains("<script"))
-        XCTAssertEqual(html.components(separatedBy: "<img ").count - 1, 5)
+        XCTAssertEqual(html.components(separatedBy: "<img ").count - 1, 6)
         for text in ["baseline", "combined", "Re-poverty incidence by year", "seed 7", "4 replicates", "repoverty 0.1.0",
-                     "30.0 %", "-9.00"] {
+                     "30.0 %", "−9.00"] {
             XCTAssertTrue(html.contains(text), "report.html lacks \(text)")
         }
         XCTAssertFalse(html.contains("old-run"), "a run outside compare.csv was reported")
@@ -35,26 +44,41 @@ final class ReportTests: XCTestCase {
         let (charts, _) = ReportCharts.charts(for: results)
         for chart in charts {
             XCTAssertFalse(chart.title.isEmpty || chart.xLabel.isEmpty || chart.yLabel.isEmpty, chart.name)
-            XCTAssertTrue(chart.yLabel.contains("(") && chart.yLabel.contains(")"), "\(chart.name): no unit in \(chart.yLabel)")
+            // The axis of values says its unit: y, or x where the categories run down the chart; a table of counts
+            // says it in its caption.
+            let valueAxis: String
+            switch chart.plot {
+            case .forest: valueAxis = chart.xLabel
+            case .matrix: valueAxis = chart.caption
+            default: valueAxis = chart.yLabel
+            }
+            XCTAssertTrue(valueAxis.contains("(") && valueAxis.contains(")"), "\(chart.name): no unit in \(valueAxis)")
             XCTAssertEqual(
                 chart.provenance, "repoverty 0.1.0 (commit 0123456) · seed 7 · 4 replicates · 2,000 households · 3 years"
                     + " · generator taus2", chart.name)
             let script = GnuplotScript(chart, terminal: .pngcairo, output: URL(fileURLWithPath: "/x.png"),
                                        dataFolder: URL(fileURLWithPath: "/d"))
-            for line in ["set title '\(chart.title)'", "set xlabel", "set ylabel", "'\(chart.provenance)'"] {
+            for line in ["title '\(chart.title)'", "set xlabel", "'\(chart.provenance)'"] {
                 XCTAssertTrue(script.text.contains(line), "\(chart.name) script lacks \(line)")
             }
+            if case .forest = chart.plot { continue }
+            XCTAssertTrue(script.text.contains("set ylabel") || script.text.contains("rotate by 90"), chart.name)
         }
         let incidence = try XCTUnwrap(charts.first { $0.name == "incidence" })
         let script = GnuplotScript(incidence, terminal: .png, output: URL(fileURLWithPath: "/x.png"),
                                    dataFolder: URL(fileURLWithPath: "/d"))
         XCTAssertTrue(script.text.contains("title 'baseline'") && script.text.contains("title 'combined'"))
-        // Year 1 of the baseline in percent: mean 7.2, interval 6.8–7.6.
-        XCTAssertEqual(script.dataFiles["series0.dat"]?.split(separator: "\n").first, "1 7.2 6.8 7.6")
-        // Causes with no entries anywhere (flood here) are left out of the stacks.
-        guard case .stackedBars(_, let parts, _) = try XCTUnwrap(charts.first { $0.name == "entries-by-cause" }).plot
-        else { return XCTFail("entries by cause is not stacked") }
-        XCTAssertEqual(parts, ["illness", "dibao loss", "labour loss"])
+        // The baseline is drawn last (on top), in black. Year 1 of it in percent: mean 7.2, interval 6.8–7.6.
+        XCTAssertEqual(script.dataFiles["series1.dat"]?.split(separator: "\n").first, "1 7.2 6.8 7.6")
+        XCTAssertTrue(script.text.contains("series1.dat' using 1:2 with linespoints lc rgb '#000000'"), script.text)
+        // Causes with no entries anywhere (flood here) are left out of the table of causes.
+        guard case .matrix(let causes, let scenarios, let values, _) = try XCTUnwrap(
+            charts.first { $0.name == "entries-by-cause" }).plot
+        else { return XCTFail("entries by cause is not a table of counts") }
+        XCTAssertEqual(causes, ["illness", "loss of dibao", "loss of labour"])
+        XCTAssertEqual(scenarios, ["baseline", "combined"])
+        XCTAssertEqual(values[0][0], 300)
+        XCTAssertEqual(values[0][1] ?? 0, 210, accuracy: 1e-9)
     }
 
     func testSweepOverOneKeyIsALineAndOverTwoAHeatMap() throws {
