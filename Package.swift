@@ -35,10 +35,12 @@ let package = Package(
         .target(name: "Output", dependencies: ["Engine", "Model"]),
         // Running a scenario: load, check the memory, simulate, summarise, record the provenance, write; never prints.
         .target(name: "Runs", dependencies: ["BuildInfo", "Engine", "Model", "Randomness", "Scenarios", "Output"]),
-        // Parameter sweeps: grids, Latin-hypercube samples, shards, per-point seeds, the SQLite store, merge and resume.
+        // Parameter sweeps: grids, Latin-hypercube samples, shards, per-point seeds, the SQLite store, merge and resume,
+        // and partial rank correlations of a sample's outputs with its inputs (GSL's least squares).
         .target(
             name: "Sweeps",
-            dependencies: ["Model", "Randomness", "Engine", "Scenarios", "Output", "Runs", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CGSL", "Model", "Randomness", "Engine", "Scenarios", "Output", "Runs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
         .target(name: "Reports", dependencies: ["Output", .product(name: "SwiftCSV", package: "SwiftCSV")]),
