@@ -48,8 +48,10 @@ let package = Package(
         .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios", "Runs"]),
         // `calibrate`: fits free scenario keys to target metrics with GSL's Nelder–Mead simplex; never prints.
         .target(name: "Calibration", dependencies: ["CGSL", "Model", "Engine", "Scenarios", "Runs"]),
-        // `sensitivity`: every key moved down and up, each run paired with the base (common random numbers); never prints.
-        .target(name: "Sensitivity", dependencies: ["Runs", "Scenarios", "Model", "Engine", "Output", "Randomness"]),
+        // `sensitivity`: every key moved down and up, each run paired with the base (common random numbers), or the assumed
+        // keys sampled jointly (the sweeps' Latin hypercube, PRCC); never prints.
+        .target(
+            name: "Sensitivity", dependencies: ["CGSL", "Runs", "Scenarios", "Model", "Engine", "Output", "Randomness", "Sweeps"]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
@@ -77,7 +79,7 @@ let package = Package(
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Engine", "Runs", "Scenarios", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Runs", "Output", "Model"]),
-        .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Runs", "Scenarios", "Model", "Engine"]),
+        .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Runs", "Scenarios", "Model", "Engine", "Sweeps"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine", "Runs"]),
         .testTarget(
             name: "SweepsTests",

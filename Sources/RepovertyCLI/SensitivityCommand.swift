@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Output
 import Runs
+import Scenarios
 import Sensitivity
+import Sweeps
 
 /// `repoverty sensitivity SCENARIO`: which assumptions the answer rests on (issue 16). Every model key moved down
 /// and up, each run paired with the base by replicate; the library runs and ranks, this command parses and prints.
@@ -20,6 +22,11 @@ struct SensitivityCommand: ParsableCommand {
 
             Writes DIR/sensitivity.csv, DIR/sensitivity.json (provenance, skipped keys) and the base run's \
             DIR/<name>/; `repoverty report DIR` draws the tornado chart.
+            With --uncertainty N, the keys marked assumed (or those of --keys) are instead sampled jointly, each \
+            between its −X % and +X % values, by an N-point Latin hypercube; every sample runs with the base's seed. \
+            Writes DIR/uncertainty.csv (5th, 50th, 95th percentiles and range of each metric and of its change from \
+            the base), DIR/uncertainty-samples.csv, DIR/prcc.csv (partial rank correlations of each metric with each \
+            key, 95 % intervals) and DIR/sensitivity.json. PRCC needs more samples than keys: N of twice the keys or more.
 
             Exit codes: 0 success, 1 a failure while running (an interruption, an unwritable folder), 2 bad input or usage.
             """
@@ -40,6 +47,12 @@ struct SensitivityCommand: ParsableCommand {
 
     @Option(help: "A baseline scenario: report the change in the difference scenario − baseline.")
     var against: String?
+
+    @Option(help: ArgumentHelp(
+        "Instead of one at a time, sample the assumed keys (or those of --keys) jointly over ±--change by Latin hypercube,"
+            + " N samples each paired with the base, and report the spread and the keys that drive it (PRCC).",
+        valueName: "N"))
+    var uncertainty: Int?
 
     @OptionGroup var options: RunOptions
 
@@ -70,7 +83,8 @@ struct SensitivityCommand: ParsableCommand {
         }
         let settings = SensitivitySettings(
             keys: keys.map(Self.list), change: relative, metrics: Self.list(metric),
-            against: against.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+            against: against.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent },
+            uncertainty: uncertainty)
         guard !settings.metrics.isEmpty else { throw BadInput(message: "--metric: expected at least one metric") }
         do { try SensitivityAnalysis.check(settings) } catch { throw BadInput(message: error.description) }
 
@@ -88,33 +102,136 @@ struct SensitivityCommand: ParsableCommand {
         if !force, case .some(let earlier) = SensitivityFiles.earlierSettings(in: directory), earlier != settings {
             throw BadInput(
                 message: "\(directory.path) holds the results of a different sensitivity analysis"
-                    + (earlier == nil ? " (an unreadable sensitivity.json)" : " (other keys, change, metrics or baseline)")
+                    + (earlier == nil ? " (an unreadable sensitivity.json)" : " (other keys, change, metrics, baseline or samples)")
                     + "; choose another --output or add --force to replace them")
         }
-        let quiet = self.quiet
-        let result: SensitivityResult
-        do {
-            result = try SensitivityAnalysis.run(
-                base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner
-            ) { index, count, key in
-                guard !quiet else { return }
-                FileHandle.standardError.write(Data("key \(index)/\(count): \(key)\n".utf8))
-            }
-        } catch let error as SensitivityError {
-            throw BadInput(message: error.description)
+        if settings.uncertainty != nil {
+            return try runUncertainty(base, against: loaded.count > 1 ? loaded[1] : nil, settings, runner, folder, directory)
         }
-        try Interruption.shared.checkpoint()
-        try runner.write(
-            [result.base] + (result.baseline.map { [$0] } ?? []),
-            extra: [
+        let result = try analysing { progress in
+            try SensitivityAnalysis.run(
+                base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner, progress: progress)
+        } line: { index, count, key in "key \(index)/\(count): \(key)" }
+        try Self.write(
+            result.base, result.baseline,
+            [
                 (SensitivityFiles.csvName, SensitivityFiles.csv(result)),
                 (SensitivityFiles.jsonName, try SensitivityFiles.json(result)),
             ],
-            into: folder)
+            runner, folder)
+        Self.removeFiles(ofUncertainty: true, in: directory)
         guard !quiet else { return }
         print(SensitivityTable.render(result, limit: 10), terminator: "")
         print("→ \(directory.appendingPathComponent(SensitivityFiles.csvName).path)")
         print("→ \(directory.appendingPathComponent(SensitivityFiles.jsonName).path)")
+    }
+}
+
+extension SensitivityCommand {
+    /// Runs an analysis with a line per step on standard error (unless --quiet); bad settings are bad input (exit 2).
+    func analysing<Result>(
+        _ analysis: (_ progress: (Int, Int, String) -> Void) throws -> Result, line: @escaping (Int, Int, String) -> String
+    ) throws -> Result {
+        let quiet = self.quiet
+        do {
+            return try analysis { index, count, label in
+                guard !quiet else { return }
+                FileHandle.standardError.write(Data((line(index, count, label) + "\n").utf8))
+            }
+        } catch let error as SensitivityError {
+            throw BadInput(message: error.description)
+        }
+    }
+
+    /// The base run's folder (and the baseline's) and the analysis's files, once nothing asked to stop.
+    static func write(
+        _ base: CompletedRun, _ baseline: CompletedRun?, _ files: [(String, String)], _ runner: Runner, _ folder: OutputFolder
+    ) throws {
+        try Interruption.shared.checkpoint()
+        try runner.write([base] + (baseline.map { [$0] } ?? []), extra: files, into: folder)
+    }
+
+    /// The files of the other form of analysis, left by an earlier one replaced with --force: they would no longer
+    /// match the folder's sensitivity.json, and `report` would draw them.
+    static func removeFiles(ofUncertainty: Bool, in directory: URL) {
+        let names = ofUncertainty
+            ? [UncertaintyFiles.csvName, UncertaintyFiles.samplesName, PRCCTable.fileName] : [SensitivityFiles.csvName]
+        for name in names { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+    }
+
+    func runUncertainty(
+        _ base: Scenario, against baseline: Scenario?, _ settings: SensitivitySettings, _ runner: Runner,
+        _ folder: OutputFolder, _ directory: URL
+    ) throws {
+        let result = try analysing { progress in
+            try UncertaintyAnalysis.run(base, against: baseline, settings: settings, runner: runner, progress: progress)
+        } line: { index, count, _ in "sample \(index)/\(count)" }
+        try Self.write(
+            result.base, result.baseline,
+            [
+                (UncertaintyFiles.csvName, UncertaintyFiles.csv(result)),
+                (UncertaintyFiles.samplesName, UncertaintyFiles.samplesCSV(result)),
+                (PRCCTable.fileName, PRCCTable.csv(result.prcc)),
+                (SensitivityFiles.jsonName, try UncertaintyFiles.json(result)),
+            ],
+            runner, folder)
+        Self.removeFiles(ofUncertainty: false, in: directory)
+        guard !quiet else { return }
+        print(UncertaintyTable.render(result, limit: 10), terminator: "")
+        for name in [UncertaintyFiles.csvName, UncertaintyFiles.samplesName, PRCCTable.fileName, SensitivityFiles.jsonName] {
+            print("→ \(directory.appendingPathComponent(name).path)")
+        }
+    }
+}
+
+/// The printed summary of `--uncertainty`: the spread a planner can quote, and the keys that drive it.
+enum UncertaintyTable {
+    /// Rates and shares print in percent and percentage points; other metrics as they are.
+    static func isRate(_ metric: String) -> Bool { metric.contains("rate") || metric == "incidence" }
+
+    static func render(_ result: UncertaintyResult, limit: Int) -> String {
+        let change = Int((result.settings.change * 100).rounded())
+        let refused = result.skipped.filter { $0.key.hasPrefix("sample ") }.count
+        var text = "\n\(result.keys.count) keys sampled jointly by Latin hypercube between −\(change) % and +\(change) %,"
+            + " \(result.samples.count) samples" + (refused > 0 ? " (\(refused) refused by the loader)" : "")
+            + ", each paired with the base by replicate:\n"
+        for metric in result.settings.metrics {
+            let rate = isRate(metric)
+            func value(_ x: Double) -> String { rate ? String(format: "%.1f %%", x * 100) : String(format: "%.4g", x) }
+            func points(_ x: Double) -> String { rate ? String(format: "%+.1f", x * 100) : String(format: "%+.4g", x) }
+            let what = result.settings.against.map { "\(metric) (scenario − \($0))" } ?? metric
+            guard let level = result.spreads.first(where: { $0.metric == metric && $0.form == "level" }) else {
+                text += "  \(what): undefined in every sample\n"
+                continue
+            }
+            text += "  \(what): base \(level.base.map(value) ?? "–"); between \(value(level.p05)) and \(value(level.p95))"
+                + " given what is assumed (5th–95th percentiles; range \(value(level.minimum)) to \(value(level.maximum)))\n"
+            if let moved = result.spreads.first(where: { $0.metric == metric && $0.form == "change" }) {
+                text += "    change from the base: \(points(moved.p05)) to \(points(moved.p95))" + (rate ? " points" : "")
+                    + " (range \(points(moved.minimum)) to \(points(moved.maximum)))\n"
+            }
+        }
+        guard let metric = result.settings.metrics.first else { return text }
+        let rows = result.prcc.filter { $0.metric == metric }
+        let needed = result.keys.count + 3
+        text += "\nKeys that drive \(metric) (partial rank correlation, 95 % interval by Fisher's z):\n"
+        if !rows.contains(where: { $0.coefficient != nil }) {
+            return text + "  none computed: PRCC needs more than \(needed) samples for \(result.keys.count) keys; ask for"
+                + " --uncertainty \(2 * result.keys.count) or more\n"
+        }
+        var table: [[String]] = [["key", "status", "prcc [95 %]"]]
+        for row in rows.prefix(limit) {
+            guard let c = row.coefficient else { continue }
+            table.append([row.key, row.source, String(format: "%+.3f [%+.3f, %+.3f]", c.value, c.lower, c.upper)])
+        }
+        let widths = (0..<3).map { column in table.map { $0[column].count }.max() ?? 0 }
+        for (index, line) in table.enumerated() {
+            text += "  " + line.enumerated().map { column, cell in
+                column < 2 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
+            }.joined(separator: "  ") + "\n"
+            if index == 0 { text += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        return text + "\(result.runs) runs in " + String(format: "%.1f s", result.wallSeconds) + "\n"
     }
 }
 

@@ -16,14 +16,22 @@ public struct SensitivitySettings: Codable, Sendable, Equatable {
     public var metrics: [String]
     /// The baseline's name in the comparison form (`--against`), else nil.
     public var against: String?
+    /// `--uncertainty N`: the number of Latin-hypercube samples of the assumed keys; nil for one-at-a-time.
+    public var uncertainty: Int?
 
     public static let defaultMetric = "cumulative_repoverty_rate"
+    /// The most samples `--uncertainty` takes, as a sweep's `--sample`.
+    public static let maximumSamples = 1_000_000
 
-    public init(keys: [String]? = nil, change: Double = 0.2, metrics: [String] = [defaultMetric], against: String? = nil) {
+    public init(
+        keys: [String]? = nil, change: Double = 0.2, metrics: [String] = [defaultMetric], against: String? = nil,
+        uncertainty: Int? = nil
+    ) {
         self.keys = keys
         self.change = change
         self.metrics = metrics
         self.against = against
+        self.uncertainty = uncertainty
     }
 }
 
@@ -117,6 +125,7 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
     case badChange(Double)
     case runSettingsDiffer(scenario: String, baseline: String)
     case noKeys
+    case badSampleCount(Int)
 
     public var description: String {
         switch self {
@@ -134,6 +143,8 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
             "\(scenario): run settings differ from the baseline \(baseline)'s; the comparison pairs replicates, so both"
                 + " need the same seed, replicates, households, years and generator"
         case .noKeys: "--keys: no key to move"
+        case let .badSampleCount(count):
+            "--uncertainty: expected a number of samples from 2 to \(SensitivitySettings.maximumSamples), got \(count)"
         }
     }
 }
@@ -168,6 +179,9 @@ public enum SensitivityAnalysis {
     /// Checks the settings that need no simulation: the change and the keys.
     public static func check(_ settings: SensitivitySettings) throws(SensitivityError) {
         guard settings.change > 0, settings.change < 1, settings.change.isFinite else { throw .badChange(settings.change) }
+        if let count = settings.uncertainty, count < 2 || count > SensitivitySettings.maximumSamples {
+            throw .badSampleCount(count)
+        }
         _ = try keys(settings.keys)
     }
 
@@ -210,7 +224,7 @@ public enum SensitivityAnalysis {
                     }
                     continue
                 }
-                var movedBaseline: Scenario?
+                var movedBaseline: ScenarioParameters?
                 if let baseline {
                     let outcome = Perturbation.apply(key, to: baseline.parameters, side: side, change: settings.change)
                     guard case let .moved(_, baselineParameters) = outcome else {
@@ -219,14 +233,9 @@ public enum SensitivityAnalysis {
                         }
                         continue
                     }
-                    var one = baseline
-                    one.parameters = baselineParameters
-                    movedBaseline = one
+                    movedBaseline = baselineParameters
                 }
-                var one = scenario
-                one.parameters = parameters
-                let run = try runner.run(one)
-                let baselineRun = try movedBaseline.map { one throws in try runner.run(one) }
+                let (run, baselineRun) = try runMoved(scenario, parameters, baseline, movedBaseline, runner: runner)
                 runs += 1 + (baselineRun == nil ? 0 : 1)
                 moved[side] = (value, run, baselineRun)
             }
@@ -269,6 +278,20 @@ public enum SensitivityAnalysis {
         return SensitivityResult(
             settings: settings, base: base, baseline: baseBaseline, rows: rows, noEffect: noEffect, skipped: skipped,
             runs: runs, wallSeconds: Date().timeIntervalSince(started))
+    }
+
+    /// `scenario` run with `parameters` and, in the comparison form, `baseline` with `baselineParameters`: the same run
+    /// settings as the base, so replicate r of each is paired with replicate r of the base.
+    static func runMoved(
+        _ scenario: Scenario, _ parameters: ScenarioParameters, _ baseline: Scenario?,
+        _ baselineParameters: ScenarioParameters?, runner: Runner
+    ) throws -> (run: CompletedRun, baseline: CompletedRun?) {
+        var one = scenario
+        one.parameters = parameters
+        let run = try runner.run(one)
+        guard var other = baseline, let baselineParameters else { return (run, nil) }
+        other.parameters = baselineParameters
+        return (run, try runner.run(other))
     }
 
     /// The metric by replicate: the run's own, or its paired difference from the baseline in the comparison form.
