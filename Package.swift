@@ -51,7 +51,11 @@ let package = Package(
         // `sensitivity`: every key moved down and up, each run paired with the base (common random numbers), or the assumed
         // keys sampled jointly (the sweeps' Latin hypercube, PRCC); never prints.
         .target(
-            name: "Sensitivity", dependencies: ["CGSL", "Runs", "Scenarios", "Model", "Engine", "Output", "Randomness", "Sweeps"]),
+            name: "Sensitivity",
+            dependencies: [
+                "CGSL", "Runs", "Scenarios", "Model", "Engine", "Output", "Randomness", "Sweeps",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",

@@ -31,7 +31,7 @@ public final class OutputFolder {
     public static let reservedNames: Set<String> = [
         "compare.csv", "compare.json", "sweep.csv", "sweep.sqlite", "sweep.sqlite-journal", "sweep.sqlite-wal",
         "sweep.sqlite-shm", "report.html", "charts", "shards", "slurm", "run.json", "summary.csv", "population.csv",
-        "population.json", "sensitivity.csv", "sensitivity.json", "prcc.csv", "uncertainty.csv",
+        "population.json", "sensitivity.csv", "sensitivity.json", "prcc.csv", "uncertainty.csv", "uncertainty-samples.csv", "sensitivity.sqlite",
     ]
 
     /// Create (if needed), lock and probe `url`.

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Engine
 import Foundation
 import Output
 import Runs
 import Scenarios
 import Sensitivity
 import Sweeps
+import Synchronization
 
 /// `repoverty sensitivity SCENARIO`: which assumptions the answer rests on (issue 16). Every model key moved down
 /// and up, each run paired with the base by replicate; the library runs and ranks, this command parses and prints.
@@ -65,6 +67,16 @@ struct SensitivityCommand: ParsableCommand {
     @Flag(help: "Replace the results of a different earlier analysis in DIR (by default the command refuses, exit 2).")
     var force = false
 
+    @Flag(help: "Reuse the runs a stopped analysis kept in DIR/sensitivity.sqlite (the same runs only), and run the rest.")
+    var resume = false
+
+    @Flag(help: "Print the number of runs and an estimate of their time and memory, and stop without running.")
+    var plan = false
+
+    /// Test hook: stop after this many new runs as if interrupted (exit 1, finished runs kept in the store).
+    @Option(parsing: .unconditional, help: .hidden, transform: OptionValues.whole)
+    var stopAfterRuns: Int?
+
     /// `20%`, `20` or `12.5 %`: always percent.
     static func percent(_ text: String) -> Double? {
         var digits = text.trimmingCharacters(in: .whitespaces)
@@ -94,9 +106,12 @@ struct SensitivityCommand: ParsableCommand {
             throw BadInput(message: SensitivityError.runSettingsDiffer(
                 scenario: base.sourcePath, baseline: loaded[1].sourcePath).description)
         }
-        // Per-run lines would be hundreds; progress is one line per key, on standard error.
-        let runner = Runner(threads: options.size.resolvedThreads, observer: CommandObserver(progress: .none, quiet: true))
+        // Per-run lines would be hundreds: progress counts keys (or samples), on standard error (`StepProgress`).
+        let observer = StopObserver(stopAfterRuns: stopAfterRuns)
+        let runner = Runner(threads: options.size.resolvedThreads, observer: observer)
         try runner.checkMemory(loaded)
+        if plan || !quiet { try printEstimate(loaded, settings: settings, threads: options.size.resolvedThreads) }
+        if plan { return }
         let directory = URL(fileURLWithPath: output ?? "results/sensitivity-\(base.name)", isDirectory: true)
         let folder = try runner.claim(directory, for: loaded, force: force)
         if !force, case .some(let earlier) = SensitivityFiles.earlierSettings(in: directory), earlier != settings {
@@ -105,12 +120,21 @@ struct SensitivityCommand: ParsableCommand {
                     + (earlier == nil ? " (an unreadable sensitivity.json)" : " (other keys, change, metrics, baseline or samples)")
                     + "; choose another --output or add --force to replace them")
         }
+        let store: SensitivityStore
+        do {
+            store = try SensitivityStore(
+                at: directory.appendingPathComponent(SensitivityStore.fileName), program: Self.program, resume: resume)
+        } catch { throw RunFailure(message: "cannot keep the runs in \(directory.path)/\(SensitivityStore.fileName): \(error)") }
+        defer { try? store.close() }
+        let cache = CountingStore(store, observer)
         if settings.uncertainty != nil {
-            return try runUncertainty(base, against: loaded.count > 1 ? loaded[1] : nil, settings, runner, folder, directory)
+            return try runUncertainty(
+                base, against: loaded.count > 1 ? loaded[1] : nil, settings, runner, cache, folder, directory)
         }
-        let result = try analysing { progress in
+        let result = try analysing(in: directory) { progress in
             try SensitivityAnalysis.run(
-                base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner, progress: progress)
+                base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner, cache: cache,
+                progress: progress)
         } line: { index, count, key in "key \(index)/\(count): \(key)" }
         try Self.write(
             result.base, result.baseline,
@@ -122,25 +146,60 @@ struct SensitivityCommand: ParsableCommand {
         Self.removeFiles(ofUncertainty: true, in: directory)
         guard !quiet else { return }
         print(SensitivityTable.render(result, limit: 10), terminator: "")
+        Self.sayReused(cache.store)
         print("→ \(directory.appendingPathComponent(SensitivityFiles.csvName).path)")
         print("→ \(directory.appendingPathComponent(SensitivityFiles.jsonName).path)")
     }
 }
 
 extension SensitivityCommand {
-    /// Runs an analysis with a line per step on standard error (unless --quiet); bad settings are bad input (exit 2).
+    /// Runs an analysis with its progress on standard error (`--progress`, ``StepProgress``); bad settings are bad
+    /// input (exit 2).
     func analysing<Result>(
-        _ analysis: (_ progress: (Int, Int, String) -> Void) throws -> Result, line: @escaping (Int, Int, String) -> String
+        in directory: URL, _ analysis: (_ progress: (Int, Int, String) -> Void) throws -> Result,
+        line: @escaping (Int, Int, String) -> String
     ) throws -> Result {
-        let quiet = self.quiet
+        let progress = StepProgress(mode: options.progress, label: "sensitivity", quiet: quiet)
         do {
-            return try analysis { index, count, label in
-                guard !quiet else { return }
-                FileHandle.standardError.write(Data((line(index, count, label) + "\n").utf8))
-            }
+            let result = try analysis { index, count, label in progress.starting(index, of: count, line(index, count, label)) }
+            progress.finish()
+            return result
         } catch let error as SensitivityError {
             throw BadInput(message: error.description)
+        } catch RunError.cancelled {
+            let file = directory.appendingPathComponent(SensitivityStore.fileName).path
+            throw RunFailure(
+                message: "interrupted by \(Interruption.shared.signalName ?? "a stop request"): the analysis was stopped"
+                    + " before it finished; no results were written, but every run it finished is kept in \(file):"
+                    + " the same command with --resume runs only the rest")
         }
+    }
+
+    static func sayReused(_ store: SensitivityStore) {
+        if store.reused > 0 { print("(\(store.reused) of the runs were kept by an earlier, stopped analysis: --resume)") }
+    }
+
+    /// The program that made the stored runs: a store of another version or commit is not resumed.
+    static var program: String { "\(ProgramVersion.current) \(RunProvenance.buildCommit)" }
+
+    /// How many runs the analysis makes at most, their size and an estimate of their time and memory (`plan`'s).
+    func printEstimate(_ loaded: [Scenario], settings: SensitivitySettings, threads: Int) throws {
+        let base = loaded[0]
+        let steps: Int
+        if let samples = settings.uncertainty {
+            steps = samples
+        } else {
+            let keys = (try? SensitivityAnalysis.keys(settings.keys)) ?? []
+            steps = 2 * keys.filter { Perturbation.reasonNotMoved($0, in: base.parameters) == nil }.count
+        }
+        let runs = loaded.count * (1 + steps)
+        let estimate = try SweepEstimate.measure(Array(repeating: base, count: runs), threads: threads)
+        let size = base.parameters.run
+        print(
+            "\(base.name): at most \(runs) runs of \(size.households) households × \(size.years) years × \(size.replicates)"
+                + " replicates; about \(Plan.duration(estimate.seconds)) and \(Plan.megabytes(estimate.peakMemoryBytes)) peak on"
+                + " \(threads) threads (estimated from a calibration run" + (resume ? "; runs kept by a stopped analysis are reused)" : ")"))
+        fflush(nil)
     }
 
     /// The base run's folder (and the baseline's) and the analysis's files, once nothing asked to stop.
@@ -161,10 +220,11 @@ extension SensitivityCommand {
 
     func runUncertainty(
         _ base: Scenario, against baseline: Scenario?, _ settings: SensitivitySettings, _ runner: Runner,
-        _ folder: OutputFolder, _ directory: URL
+        _ cache: CountingStore, _ folder: OutputFolder, _ directory: URL
     ) throws {
-        let result = try analysing { progress in
-            try UncertaintyAnalysis.run(base, against: baseline, settings: settings, runner: runner, progress: progress)
+        let result = try analysing(in: directory) { progress in
+            try UncertaintyAnalysis.run(
+                base, against: baseline, settings: settings, runner: runner, cache: cache, progress: progress)
         } line: { index, count, _ in "sample \(index)/\(count)" }
         try Self.write(
             result.base, result.baseline,
@@ -178,6 +238,7 @@ extension SensitivityCommand {
         Self.removeFiles(ofUncertainty: false, in: directory)
         guard !quiet else { return }
         print(UncertaintyTable.render(result, limit: 10), terminator: "")
+        Self.sayReused(cache.store)
         for name in [UncertaintyFiles.csvName, UncertaintyFiles.samplesName, PRCCTable.fileName, SensitivityFiles.jsonName] {
             print("→ \(directory.appendingPathComponent(name).path)")
         }
@@ -270,5 +331,38 @@ enum SensitivityTable {
         guard let change else { return "–" }
         guard let lower = change.lower, let upper = change.upper else { return String(format: "%+.4f", change.mean) }
         return String(format: "%+.4f [%+.4f, %+.4f]", change.mean, lower, upper)
+    }
+}
+
+/// Watches the runs of an analysis: stops on a signal or, as a test hook, after a number of new runs.
+final class StopObserver: RunObserver {
+    let stopAfterRuns: Int?
+    /// New runs recorded in the store, counted by ``CountingStore``.
+    let recorded = Mutex(0)
+
+    init(stopAfterRuns: Int?) { self.stopAfterRuns = stopAfterRuns }
+
+    var isCancelled: Bool {
+        Interruption.shared.isCancelled || stopAfterRuns.map { limit in recorded.withLock { $0 } >= limit } ?? false
+    }
+}
+
+/// The store, with each new run counted for ``StopObserver``'s test hook.
+final class CountingStore: SensitivityRunCache {
+    let store: SensitivityStore
+    let observer: StopObserver
+
+    init(_ store: SensitivityStore, _ observer: StopObserver) {
+        self.store = store
+        self.observer = observer
+    }
+
+    func metrics(label: String, parameters: String) throws -> [Metric]? {
+        try store.metrics(label: label, parameters: parameters)
+    }
+
+    func record(label: String, parameters: String, metrics: [Metric]) throws {
+        try store.record(label: label, parameters: parameters, metrics: metrics)
+        observer.recorded.withLock { $0 += 1 }
     }
 }

@@ -132,10 +132,12 @@ public enum UncertaintyAnalysis {
 
     /// Runs `settings.uncertainty` samples of `scenario` (against `baseline` in the comparison form).
     ///
-    /// - Parameter progress: told before each sample is run, with its position (from 1) and the count.
+    /// - Parameters:
+    ///   - cache: where finished sample runs are kept and found again (``SensitivityStore``, for `--resume`).
+    ///   - progress: told before each sample is run, with its position (from 1) and the count.
     public static func run(
         _ scenario: Scenario, against baseline: Scenario? = nil, settings: SensitivitySettings, runner: Runner,
-        progress: (Int, Int, String) -> Void = { _, _, _ in }
+        cache: SensitivityRunCache? = nil, progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> UncertaintyResult {
         try SensitivityAnalysis.check(settings)
         guard let count = settings.uncertainty, count >= 2 else { throw SensitivityError.badSampleCount(settings.uncertainty ?? 0) }
@@ -151,7 +153,7 @@ public enum UncertaintyAnalysis {
         for metric in settings.metrics where !available.contains(metric) {
             throw SensitivityError.unknownMetric(metric, available: available)
         }
-        let references = settings.metrics.map { SensitivityAnalysis.measure($0, base, baseBaseline) }
+        let references = settings.metrics.map { SensitivityAnalysis.measure($0, base.metrics, baseBaseline?.metrics) }
         let fractions = try LatinHypercube.fractions(
             samples: count, dimensions: keys.count, seed: scenario.parameters.run.seed,
             generator: scenario.parameters.run.generator)
@@ -179,7 +181,7 @@ public enum UncertaintyAnalysis {
                 baselineParameters = moved
             }
             let (run, baselineRun) = try SensitivityAnalysis.runMoved(
-                scenario, parameters, baseline, baselineParameters, runner: runner)
+                label, scenario, parameters, baseline, baselineParameters, runner: runner, cache: cache)
             runs += 1 + (baselineRun == nil ? 0 : 1)
             var levels: [Double?] = [], changes: [Double?] = []
             for (metric, reference) in zip(settings.metrics, references) {

@@ -117,4 +117,40 @@ final class SensitivityCommandTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), name)
         }
     }
+
+    /// A stopped analysis keeps its finished runs in sensitivity.sqlite; --resume runs only the rest and gives the same
+    /// bytes as an analysis never stopped, one-at-a-time and --uncertainty alike. --plan estimates and runs nothing;
+    /// --progress json writes a line per key.
+    func testAStoppedAnalysisResumesToTheSameResults() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        for (form, file) in [(["--keys", keys], "sensitivity.csv"), (["--keys", keys, "--uncertainty", "6"], "uncertainty-samples.csv")] {
+            func arguments(_ name: String) -> [String] {
+                ["sensitivity", "scenarios/baseline.yaml", "--output", folder.appendingPathComponent(name).path] + form + size
+            }
+            let whole = try Executable.run(arguments("whole-\(file)") + ["--quiet"])
+            XCTAssertEqual(whole.status, 0, whole.standardError)
+            let expected = try String(contentsOf: folder.appendingPathComponent("whole-\(file)/\(file)"), encoding: .utf8)
+
+            let stopped = try Executable.run(arguments("part-\(file)") + ["--stop-after-runs", "3"])
+            XCTAssertEqual(stopped.status, 1, stopped.standardError)
+            XCTAssertTrue(stopped.standardError.contains("--resume runs only the rest"), stopped.standardError)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("part-\(file)/\(file)").path))
+            let resumed = try Executable.run(arguments("part-\(file)") + ["--resume", "--progress", "json"])
+            XCTAssertEqual(resumed.status, 0, resumed.standardError)
+            XCTAssertTrue(resumed.standardOutput.contains("(3 of the runs were kept by an earlier, stopped analysis"), resumed.standardOutput)
+            XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("part-\(file)/\(file)"), encoding: .utf8), expected)
+            let events = resumed.standardError.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            XCTAssertEqual(events.first?["event"] as? String, "start", resumed.standardError)
+            XCTAssertEqual(events.last?["event"] as? String, "finish", resumed.standardError)
+            XCTAssertEqual(events.last?["completed"] as? Int, events.last?["total"] as? Int)
+        }
+        let plan = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys, "--plan", "--output", folder.appendingPathComponent("plan").path] + size)
+        XCTAssertEqual(plan.status, 0, plan.standardError)
+        XCTAssertTrue(plan.standardOutput.contains("baseline: at most 7 runs of 300 households × 2 years × 3 replicates; about"), plan.standardOutput)
+        XCTAssertTrue(plan.standardOutput.contains("MB peak"), plan.standardOutput)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("plan").path), "--plan runs nothing")
+    }
 }
