@@ -35,10 +35,12 @@ let package = Package(
         .target(name: "Output", dependencies: ["Engine", "Model"]),
         // Running a scenario: load, check the memory, simulate, summarise, record the provenance, write; never prints.
         .target(name: "Runs", dependencies: ["BuildInfo", "Engine", "Model", "Randomness", "Scenarios", "Output"]),
-        // Parameter sweeps: grids, Latin-hypercube samples, shards, per-point seeds, the SQLite store, merge and resume.
+        // Parameter sweeps: grids, Latin-hypercube samples, shards, per-point seeds, the SQLite store, merge and resume,
+        // and partial rank correlations of a sample's outputs with its inputs (GSL's least squares).
         .target(
             name: "Sweeps",
-            dependencies: ["Model", "Randomness", "Engine", "Scenarios", "Output", "Runs", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CGSL", "Model", "Randomness", "Engine", "Scenarios", "Output", "Runs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The report of a results folder: charts drawn by gnuplot, one self-contained HTML page; never prints.
         .target(name: "Reports", dependencies: ["Output", "Sweeps", .product(name: "SwiftCSV", package: "SwiftCSV")]),
@@ -46,8 +48,14 @@ let package = Package(
         .target(name: "Reproduction", dependencies: ["Engine", "Model", "Output", "Randomness", "Scenarios", "Runs"]),
         // `calibrate`: fits free scenario keys to target metrics with GSL's Nelder–Mead simplex; never prints.
         .target(name: "Calibration", dependencies: ["CGSL", "Model", "Engine", "Scenarios", "Runs"]),
-        // `sensitivity`: every key moved down and up, each run paired with the base (common random numbers); never prints.
-        .target(name: "Sensitivity", dependencies: ["Runs", "Scenarios", "Model", "Engine", "Output", "Randomness"]),
+        // `sensitivity`: every key moved down and up, each run paired with the base (common random numbers), or the assumed
+        // keys sampled jointly (the sweeps' Latin hypercube, PRCC); never prints.
+        .target(
+            name: "Sensitivity",
+            dependencies: [
+                "CGSL", "Runs", "Scenarios", "Model", "Engine", "Output", "Randomness", "Sweeps",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The command line: parses arguments, calls the library, prints.
         .executableTarget(
             name: "RepovertyCLI",
@@ -75,7 +83,7 @@ let package = Package(
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Engine", "Runs", "Scenarios", "Model"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Model"]),
         .testTarget(name: "ReproductionTests", dependencies: ["Reproduction", "Runs", "Output", "Model"]),
-        .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Runs", "Scenarios", "Model", "Engine"]),
+        .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Runs", "Scenarios", "Model", "Engine", "Sweeps"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Engine", "Runs"]),
         .testTarget(
             name: "SweepsTests",

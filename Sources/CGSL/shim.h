@@ -7,6 +7,9 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_version.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_multifit.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 
 /* Accessors for GSL's global generator types and version string: Swift 6 treats C globals as shared mutable state. */
 static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }

@@ -30,8 +30,9 @@ public final class OutputFolder {
     /// Names a scenario may not have, because commands write files or folders of these names into `DIR`.
     public static let reservedNames: Set<String> = [
         "compare.csv", "compare.json", "sweep.csv", "sweep.sqlite", "sweep.sqlite-journal", "sweep.sqlite-wal",
-        "sweep.sqlite-shm", "report.html", "charts", "shards", "slurm", "run.json", "summary.csv", "replicates.csv", "population.csv",
-        "population.json", "sensitivity.csv", "sensitivity.json",
+        "sweep.sqlite-shm", "report.html", "charts", "shards", "slurm", "run.json", "summary.csv", "replicates.csv",
+        "population.csv", "population.json", "sensitivity.csv", "sensitivity.json", "prcc.csv", "uncertainty.csv",
+        "uncertainty-samples.csv", "sensitivity.sqlite",
     ]
 
     /// Create (if needed), lock and probe `url`.

@@ -53,6 +53,9 @@ public enum ReportCharts {
         if let sensitivity = results.sensitivity {
             add(tornado(sensitivity, results), else: "sensitivity.csv has no rows: no key changed the metric.")
         }
+        if let uncertainty = results.uncertainty {
+            add(self.uncertainty(uncertainty, results), else: "uncertainty.csv: too few samples with the metric defined to draw.")
+        }
         return (charts, notes)
     }
 

@@ -14,6 +14,8 @@ public struct ResultsFolder: Sendable {
     public let sweep: SweepResults?
     /// `sensitivity.csv` of `repoverty sensitivity`, when there.
     public let sensitivity: SensitivityResults?
+    /// `uncertainty.csv` of `repoverty sensitivity --uncertainty`, when there.
+    public let uncertainty: UncertaintyResults?
     /// Provenance of runs found beside a sweep (`DIR/run.json`), when there.
     public let folderProvenance: RunProvenance?
 
@@ -37,6 +39,8 @@ public struct ResultsFolder: Sendable {
         sweep = files.fileExists(atPath: sweepFile.path) ? try SweepResults(file: sweepFile) : nil
         let sensitivityFile = url.appendingPathComponent("sensitivity.csv")
         sensitivity = files.fileExists(atPath: sensitivityFile.path) ? try SensitivityResults(file: sensitivityFile) : nil
+        let uncertaintyFile = url.appendingPathComponent("uncertainty.csv")
+        uncertainty = files.fileExists(atPath: uncertaintyFile.path) ? try UncertaintyResults(file: uncertaintyFile) : nil
 
         var folders: [URL] = []
         if let comparison {
@@ -60,7 +64,7 @@ public struct ResultsFolder: Sendable {
         let record = url.appendingPathComponent("run.json")
         folderProvenance =
             folders != [url] && files.fileExists(atPath: record.path) ? try RunProvenance(file: record) : nil
-        if scenarios.isEmpty && sweep == nil && sensitivity == nil { throw ReportError.notResults(folder: url.path) }
+        if scenarios.isEmpty && sweep == nil && sensitivity == nil && uncertainty == nil { throw ReportError.notResults(folder: url.path) }
     }
 
     /// The provenance line of charts drawn from these scenarios' runs.

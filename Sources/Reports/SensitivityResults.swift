@@ -29,8 +29,8 @@ public struct SensitivityResults: Sendable {
         "change_high_hi95",
     ]
 
-    /// What the chart reads of `sensitivity.json`.
-    private struct Record: Decodable {
+    /// What the charts read of `sensitivity.json` (the tornado and the uncertainty histogram alike).
+    struct Record: Decodable {
         struct Settings: Decodable {
             let change: Double
             let against: String?

@@ -55,6 +55,7 @@ struct Merge: ParsableCommand {
                 inputs: urls, into: storeURL, force: force, isCancelled: { Interruption.shared.isCancelled })
             let rows = SweepTable.rows(points)
             try AtomicFile.write(SweepTable.csv(keyPaths: report.identity.keyPaths, rows: rows), to: csvURL)
+            try writePRCC(identity: report.identity, rows: rows, into: directory)
             if let format { printSweepRows(format, keyPaths: report.identity.keyPaths, rows: rows) }
             if !quiet {
                 let line = "\(report.identity.scenario): merged \(urls.count) stores, \(report.complete) points → \(csvURL.path), \(storeURL.path)"
@@ -62,4 +63,10 @@ struct Merge: ParsableCommand {
             }
         } catch { throw sweepFailure(error, writing: storeURL.path) }
     }
+}
+
+/// `prcc.csv` beside `sweep.csv` once a Latin-hypercube sweep is complete (issue 16), for `sweep` and `merge` alike.
+func writePRCC(identity: SweepIdentity, rows: [SweepTable.Row], into directory: URL) throws {
+    guard let text = PRCCTable.sweepCSV(identity: identity, rows: rows) else { return }
+    try AtomicFile.write(text, to: directory.appendingPathComponent(PRCCTable.fileName))
 }

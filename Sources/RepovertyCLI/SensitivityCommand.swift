@@ -1,8 +1,12 @@
 import ArgumentParser
+import Engine
 import Foundation
 import Output
 import Runs
+import Scenarios
 import Sensitivity
+import Sweeps
+import Synchronization
 
 /// `repoverty sensitivity SCENARIO`: which assumptions the answer rests on (issue 16). Every model key moved down
 /// and up, each run paired with the base by replicate; the library runs and ranks, this command parses and prints.
@@ -20,6 +24,11 @@ struct SensitivityCommand: ParsableCommand {
 
             Writes DIR/sensitivity.csv, DIR/sensitivity.json (provenance, skipped keys) and the base run's \
             DIR/<name>/; `repoverty report DIR` draws the tornado chart.
+            With --uncertainty N, the keys marked assumed (or those of --keys) are instead sampled jointly, each \
+            between its −X % and +X % values, by an N-point Latin hypercube; every sample runs with the base's seed. \
+            Writes DIR/uncertainty.csv (5th, 50th, 95th percentiles and range of each metric and of its change from \
+            the base), DIR/uncertainty-samples.csv, DIR/prcc.csv (partial rank correlations of each metric with each \
+            key, 95 % intervals) and DIR/sensitivity.json. PRCC needs more samples than keys: N of twice the keys or more.
 
             Exit codes: 0 success, 1 a failure while running (an interruption, an unwritable folder), 2 bad input or usage.
             """
@@ -41,6 +50,12 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "A baseline scenario: report the change in the difference scenario − baseline.")
     var against: String?
 
+    @Option(help: ArgumentHelp(
+        "Instead of one at a time, sample the assumed keys (or those of --keys) jointly over ±--change by Latin hypercube,"
+            + " N samples each paired with the base, and report the spread and the keys that drive it (PRCC).",
+        valueName: "N"))
+    var uncertainty: Int?
+
     @OptionGroup var options: RunOptions
 
     @Option(help: "Folder for the results (default results/sensitivity-<name>).")
@@ -51,6 +66,16 @@ struct SensitivityCommand: ParsableCommand {
 
     @Flag(help: "Replace the results of a different earlier analysis in DIR (by default the command refuses, exit 2).")
     var force = false
+
+    @Flag(help: "Reuse the runs a stopped analysis kept in DIR/sensitivity.sqlite (the same runs only), and run the rest.")
+    var resume = false
+
+    @Flag(help: "Print the number of runs and an estimate of their time and memory, and stop without running.")
+    var plan = false
+
+    /// Test hook: stop after this many new runs as if interrupted (exit 1, finished runs kept in the store).
+    @Option(parsing: .unconditional, help: .hidden, transform: OptionValues.whole)
+    var stopAfterRuns: Int?
 
     /// `20%`, `20` or `12.5 %`: always percent.
     static func percent(_ text: String) -> Double? {
@@ -70,7 +95,8 @@ struct SensitivityCommand: ParsableCommand {
         }
         let settings = SensitivitySettings(
             keys: keys.map(Self.list), change: relative, metrics: Self.list(metric),
-            against: against.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+            against: against.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent },
+            uncertainty: uncertainty)
         guard !settings.metrics.isEmpty else { throw BadInput(message: "--metric: expected at least one metric") }
         do { try SensitivityAnalysis.check(settings) } catch { throw BadInput(message: error.description) }
 
@@ -80,41 +106,193 @@ struct SensitivityCommand: ParsableCommand {
             throw BadInput(message: SensitivityError.runSettingsDiffer(
                 scenario: base.sourcePath, baseline: loaded[1].sourcePath).description)
         }
-        // Per-run lines would be hundreds; progress is one line per key, on standard error.
-        let runner = Runner(threads: options.size.resolvedThreads, observer: CommandObserver(progress: .none, quiet: true))
+        // Per-run lines would be hundreds: progress counts keys (or samples), on standard error (`StepProgress`).
+        let observer = StopObserver(stopAfterRuns: stopAfterRuns)
+        let runner = Runner(threads: options.size.resolvedThreads, observer: observer)
         try runner.checkMemory(loaded)
+        if plan || !quiet { try printEstimate(loaded, settings: settings, threads: options.size.resolvedThreads) }
+        if plan { return }
         let directory = URL(fileURLWithPath: output ?? "results/sensitivity-\(base.name)", isDirectory: true)
         let folder = try runner.claim(directory, for: loaded, force: force)
         if !force, case .some(let earlier) = SensitivityFiles.earlierSettings(in: directory), earlier != settings {
             throw BadInput(
                 message: "\(directory.path) holds the results of a different sensitivity analysis"
-                    + (earlier == nil ? " (an unreadable sensitivity.json)" : " (other keys, change, metrics or baseline)")
+                    + (earlier == nil ? " (an unreadable sensitivity.json)" : " (other keys, change, metrics, baseline or samples)")
                     + "; choose another --output or add --force to replace them")
         }
-        let quiet = self.quiet
-        let result: SensitivityResult
+        let store: SensitivityStore
         do {
-            result = try SensitivityAnalysis.run(
-                base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner
-            ) { index, count, key in
-                guard !quiet else { return }
-                FileHandle.standardError.write(Data("key \(index)/\(count): \(key)\n".utf8))
-            }
-        } catch let error as SensitivityError {
-            throw BadInput(message: error.description)
+            store = try SensitivityStore(
+                at: directory.appendingPathComponent(SensitivityStore.fileName), program: Self.program, resume: resume)
+        } catch { throw RunFailure(message: "cannot keep the runs in \(directory.path)/\(SensitivityStore.fileName): \(error)") }
+        defer { try? store.close() }
+        let cache = CountingStore(store, observer)
+        if settings.uncertainty != nil {
+            return try runUncertainty(
+                base, against: loaded.count > 1 ? loaded[1] : nil, settings, runner, cache, folder, directory)
         }
-        try Interruption.shared.checkpoint()
-        try runner.write(
-            [result.base] + (result.baseline.map { [$0] } ?? []),
-            extra: [
+        let result = try analysing(in: directory) { progress in
+            try SensitivityAnalysis.run(
+                base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner, cache: cache,
+                progress: progress)
+        } line: { index, count, key in "key \(index)/\(count): \(key)" }
+        try Self.write(
+            result.base, result.baseline,
+            [
                 (SensitivityFiles.csvName, SensitivityFiles.csv(result)),
                 (SensitivityFiles.jsonName, try SensitivityFiles.json(result)),
             ],
-            into: folder)
+            runner, folder)
+        Self.removeFiles(ofUncertainty: true, in: directory)
         guard !quiet else { return }
         print(SensitivityTable.render(result, limit: 10), terminator: "")
+        Self.sayReused(cache.store)
         print("→ \(directory.appendingPathComponent(SensitivityFiles.csvName).path)")
         print("→ \(directory.appendingPathComponent(SensitivityFiles.jsonName).path)")
+    }
+}
+
+extension SensitivityCommand {
+    /// Runs an analysis with its progress on standard error (`--progress`, ``StepProgress``); bad settings are bad
+    /// input (exit 2).
+    func analysing<Result>(
+        in directory: URL, _ analysis: (_ progress: (Int, Int, String) -> Void) throws -> Result,
+        line: @escaping (Int, Int, String) -> String
+    ) throws -> Result {
+        let progress = StepProgress(mode: options.progress, label: "sensitivity", quiet: quiet)
+        do {
+            let result = try analysis { index, count, label in progress.starting(index, of: count, line(index, count, label)) }
+            progress.finish()
+            return result
+        } catch let error as SensitivityError {
+            throw BadInput(message: error.description)
+        } catch RunError.cancelled {
+            let file = directory.appendingPathComponent(SensitivityStore.fileName).path
+            throw RunFailure(
+                message: "interrupted by \(Interruption.shared.signalName ?? "a stop request"): the analysis was stopped"
+                    + " before it finished; no results were written, but every run it finished is kept in \(file):"
+                    + " the same command with --resume runs only the rest")
+        }
+    }
+
+    static func sayReused(_ store: SensitivityStore) {
+        if store.reused > 0 { print("(\(store.reused) of the runs were kept by an earlier, stopped analysis: --resume)") }
+    }
+
+    /// The program that made the stored runs: a store of another version or commit is not resumed.
+    static var program: String { "\(ProgramVersion.current) \(RunProvenance.buildCommit)" }
+
+    /// How many runs the analysis makes at most, their size and an estimate of their time and memory (`plan`'s).
+    func printEstimate(_ loaded: [Scenario], settings: SensitivitySettings, threads: Int) throws {
+        let base = loaded[0]
+        let steps: Int
+        if let samples = settings.uncertainty {
+            steps = samples
+        } else {
+            let keys = (try? SensitivityAnalysis.keys(settings.keys)) ?? []
+            steps = 2 * keys.filter { Perturbation.reasonNotMoved($0, in: base.parameters) == nil }.count
+        }
+        let runs = loaded.count * (1 + steps)
+        let estimate = try SweepEstimate.measure(Array(repeating: base, count: runs), threads: threads)
+        let size = base.parameters.run
+        print(
+            "\(base.name): at most \(runs) runs of \(size.households) households × \(size.years) years × \(size.replicates)"
+                + " replicates; about \(Plan.duration(estimate.seconds)) and \(Plan.megabytes(estimate.peakMemoryBytes)) peak on"
+                + " \(threads) threads (estimated from a calibration run" + (resume ? "; runs kept by a stopped analysis are reused)" : ")"))
+        fflush(nil)
+    }
+
+    /// The base run's folder (and the baseline's) and the analysis's files, once nothing asked to stop.
+    static func write(
+        _ base: CompletedRun, _ baseline: CompletedRun?, _ files: [(String, String)], _ runner: Runner, _ folder: OutputFolder
+    ) throws {
+        try Interruption.shared.checkpoint()
+        try runner.write([base] + (baseline.map { [$0] } ?? []), extra: files, into: folder)
+    }
+
+    /// The files of the other form of analysis, left by an earlier one replaced with --force: they would no longer
+    /// match the folder's sensitivity.json, and `report` would draw them.
+    static func removeFiles(ofUncertainty: Bool, in directory: URL) {
+        let names = ofUncertainty
+            ? [UncertaintyFiles.csvName, UncertaintyFiles.samplesName, PRCCTable.fileName] : [SensitivityFiles.csvName]
+        for name in names { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+    }
+
+    func runUncertainty(
+        _ base: Scenario, against baseline: Scenario?, _ settings: SensitivitySettings, _ runner: Runner,
+        _ cache: CountingStore, _ folder: OutputFolder, _ directory: URL
+    ) throws {
+        let result = try analysing(in: directory) { progress in
+            try UncertaintyAnalysis.run(
+                base, against: baseline, settings: settings, runner: runner, cache: cache, progress: progress)
+        } line: { index, count, _ in "sample \(index)/\(count)" }
+        try Self.write(
+            result.base, result.baseline,
+            [
+                (UncertaintyFiles.csvName, UncertaintyFiles.csv(result)),
+                (UncertaintyFiles.samplesName, UncertaintyFiles.samplesCSV(result)),
+                (PRCCTable.fileName, PRCCTable.csv(result.prcc)),
+                (SensitivityFiles.jsonName, try UncertaintyFiles.json(result)),
+            ],
+            runner, folder)
+        Self.removeFiles(ofUncertainty: false, in: directory)
+        guard !quiet else { return }
+        print(UncertaintyTable.render(result, limit: 10), terminator: "")
+        Self.sayReused(cache.store)
+        for name in [UncertaintyFiles.csvName, UncertaintyFiles.samplesName, PRCCTable.fileName, SensitivityFiles.jsonName] {
+            print("→ \(directory.appendingPathComponent(name).path)")
+        }
+    }
+}
+
+/// The printed summary of `--uncertainty`: the spread a planner can quote, and the keys that drive it.
+enum UncertaintyTable {
+    /// Rates and shares print in percent and percentage points; other metrics as they are.
+    static func isRate(_ metric: String) -> Bool { metric.contains("rate") || metric == "incidence" }
+
+    static func render(_ result: UncertaintyResult, limit: Int) -> String {
+        let change = Int((result.settings.change * 100).rounded())
+        let refused = result.skipped.filter { $0.key.hasPrefix("sample ") }.count
+        var text = "\n\(result.keys.count) keys sampled jointly by Latin hypercube between −\(change) % and +\(change) %,"
+            + " \(result.samples.count) samples" + (refused > 0 ? " (\(refused) refused by the loader)" : "")
+            + ", each paired with the base by replicate:\n"
+        for metric in result.settings.metrics {
+            let rate = isRate(metric)
+            func value(_ x: Double) -> String { rate ? String(format: "%.1f %%", x * 100) : String(format: "%.4g", x) }
+            func points(_ x: Double) -> String { rate ? String(format: "%+.1f", x * 100) : String(format: "%+.4g", x) }
+            let what = result.settings.against.map { "\(metric) (scenario − \($0))" } ?? metric
+            guard let level = result.spreads.first(where: { $0.metric == metric && $0.form == "level" }) else {
+                text += "  \(what): undefined in every sample\n"
+                continue
+            }
+            text += "  \(what): base \(level.base.map(value) ?? "–"); between \(value(level.p05)) and \(value(level.p95))"
+                + " given what is assumed (5th–95th percentiles; range \(value(level.minimum)) to \(value(level.maximum)))\n"
+            if let moved = result.spreads.first(where: { $0.metric == metric && $0.form == "change" }) {
+                text += "    change from the base: \(points(moved.p05)) to \(points(moved.p95))" + (rate ? " points" : "")
+                    + " (range \(points(moved.minimum)) to \(points(moved.maximum)))\n"
+            }
+        }
+        guard let metric = result.settings.metrics.first else { return text }
+        let rows = result.prcc.filter { $0.metric == metric }
+        let needed = result.keys.count + 3
+        text += "\nKeys that drive \(metric) (partial rank correlation, 95 % interval by Fisher's z):\n"
+        if !rows.contains(where: { $0.coefficient != nil }) {
+            return text + "  none computed: PRCC needs more than \(needed) samples for \(result.keys.count) keys; ask for"
+                + " --uncertainty \(2 * result.keys.count) or more\n"
+        }
+        var table: [[String]] = [["key", "status", "prcc [95 %]"]]
+        for row in rows.prefix(limit) {
+            guard let c = row.coefficient else { continue }
+            table.append([row.key, row.source, String(format: "%+.3f [%+.3f, %+.3f]", c.value, c.lower, c.upper)])
+        }
+        let widths = (0..<3).map { column in table.map { $0[column].count }.max() ?? 0 }
+        for (index, line) in table.enumerated() {
+            text += "  " + line.enumerated().map { column, cell in
+                column < 2 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
+            }.joined(separator: "  ") + "\n"
+            if index == 0 { text += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        return text + "\(result.runs) runs in " + String(format: "%.1f s", result.wallSeconds) + "\n"
     }
 }
 
@@ -153,5 +331,38 @@ enum SensitivityTable {
         guard let change else { return "–" }
         guard let lower = change.lower, let upper = change.upper else { return String(format: "%+.4f", change.mean) }
         return String(format: "%+.4f [%+.4f, %+.4f]", change.mean, lower, upper)
+    }
+}
+
+/// Watches the runs of an analysis: stops on a signal or, as a test hook, after a number of new runs.
+final class StopObserver: RunObserver {
+    let stopAfterRuns: Int?
+    /// New runs recorded in the store, counted by ``CountingStore``.
+    let recorded = Mutex(0)
+
+    init(stopAfterRuns: Int?) { self.stopAfterRuns = stopAfterRuns }
+
+    var isCancelled: Bool {
+        Interruption.shared.isCancelled || stopAfterRuns.map { limit in recorded.withLock { $0 } >= limit } ?? false
+    }
+}
+
+/// The store, with each new run counted for ``StopObserver``'s test hook.
+final class CountingStore: SensitivityRunCache {
+    let store: SensitivityStore
+    let observer: StopObserver
+
+    init(_ store: SensitivityStore, _ observer: StopObserver) {
+        self.store = store
+        self.observer = observer
+    }
+
+    func metrics(label: String, parameters: String) throws -> [Metric]? {
+        try store.metrics(label: label, parameters: parameters)
+    }
+
+    func record(label: String, parameters: String, metrics: [Metric]) throws {
+        try store.record(label: label, parameters: parameters, metrics: metrics)
+        observer.recorded.withLock { $0 += 1 }
     }
 }

@@ -11,7 +11,7 @@ struct Sweep: ParsableCommand {
         discussion: """
             Writes DIR/sweep.sqlite (points, every metric of every point, each run's provenance), committing each point
             as it finishes, then DIR/sweep.csv (one row per point: the swept keys and the headline metrics with their
-            95 % intervals). Point i's seed is derived from --seed and i, so `repoverty run SCENARIO --set KEY=VALUE ...
+            95 % intervals; a complete Latin-hypercube sample adds DIR/prcc.csv, which keys drive each metric). Point i's seed is derived from --seed and i, so `repoverty run SCENARIO --set KEY=VALUE ...
             --seed <its seed>` re-makes it alone. --shard I/N runs the points whose index is I modulo N; `repoverty merge`
             combines shards. --slurm writes sbatch scripts instead of running.
             Exit codes: 0 success, 1 a failure while running (or a sweep stopped early), 2 bad input or usage.
@@ -105,6 +105,7 @@ struct Sweep: ParsableCommand {
             rows = SweepTable.rows(try store.storedPoints())
             try store.close()
             try AtomicFile.write(SweepTable.csv(keyPaths: plan.keyPaths, rows: rows), to: csvURL)
+            try writePRCC(identity: plan.identity, rows: rows, into: directory)
         } catch { throw sweepFailure(error, writing: csvURL.path) }
         if let format { printSweepRows(format, keyPaths: plan.keyPaths, rows: rows) }
         progress.say(

@@ -58,6 +58,46 @@ public enum Perturbation {
         }
     }
 
+    /// `parameters` with numeric `key` set to `new` and, for a member of a group of shares summing to 1, the other
+    /// members scaled to take what it leaves of the group's own sum (1 within the published rounding), in their
+    /// proportions; nil when they are all 0 and cannot.
+    static func setting(_ key: ScenarioKey, to new: Double, in parameters: ScenarioParameters) -> ScenarioParameters? {
+        guard let numeric = key.numeric else { return nil }
+        let old = numeric.get(parameters)
+        var result = parameters
+        numeric.set(&result, new)
+        if let group = key.shareGroup, group.sumsToOne {
+            let others = group.members.filter { $0 != key.path }.compactMap { ScenarioKeys.declaration(for: $0)?.numeric }
+            let rest = others.reduce(0) { $0 + $1.get(parameters) }
+            guard rest > 0 else { return nil }
+            let factor = (rest + old - new) / rest
+            for other in others { other.set(&result, other.get(parameters) * factor) }
+        }
+        return result
+    }
+
+    /// The value of a key at `fraction` (0…1) of the way from its −X % value to its +X % value by the same rules as
+    /// ``moved(_:kind:side:change:)``, for sampling a key over that range (`--uncertainty`): a probability on the
+    /// logit scale, logistic(logit(p) + (2f − 1) ln(1 + X)); a whole number v ± round(X·v) (at least 1), rounded; any
+    /// other real v·(1 + (2f − 1) X). nil for a value with no such range, which keeps its value: a probability of
+    /// exactly 0 or 1 (a switch or a structural choice, not an uncertain number), a whole number of 0 or below (the
+    /// forced years' "none"), a real of 0.
+    public static func sampled(_ value: Double, kind: NumericKind, fraction: Double, change: Double) -> Double? {
+        let position = 2 * fraction - 1
+        switch kind {
+        case .unitInterval:
+            guard value > 0, value < 1 else { return nil }
+            return 1 / (1 + exp(-(log(value / (1 - value)) + position * log(1 + change))))
+        case .whole:
+            guard value > 0 else { return nil }
+            let step = max(1, (abs(value) * change).rounded())
+            return (value + position * step).rounded()
+        case .real:
+            guard value != 0 else { return nil }
+            return value * (1 + position * change)
+        }
+    }
+
     /// `parameters` with `key` moved to `side`, its share group renormalised, checked by `ScenarioLoader.validate`.
     public static func apply(
         _ key: ScenarioKey, to parameters: ScenarioParameters, side: Side, change: Double
@@ -70,16 +110,8 @@ public enum Perturbation {
                 reason: old == 0 && numeric.kind == .unitInterval ? "0 cannot move down" : old >= 1
                     ? "1 cannot move up" : "cannot move \(side.rawValue)")
         }
-        var result = parameters
-        numeric.set(&result, new)
-        if let group = key.shareGroup, group.sumsToOne {
-            let others = group.members.filter { $0 != key.path }.compactMap { ScenarioKeys.declaration(for: $0)?.numeric }
-            // The others take what the moved share leaves of the group's own sum (1 within the published rounding),
-            // in their proportions.
-            let rest = others.reduce(0) { $0 + $1.get(parameters) }
-            guard rest > 0 else { return .skipped(reason: "the only non-zero share of \(group.path) cannot be renormalised") }
-            let factor = (rest + old - new) / rest
-            for other in others { other.set(&result, other.get(parameters) * factor) }
+        guard let result = setting(key, to: new, in: parameters) else {
+            return .skipped(reason: "the only non-zero share of \(key.shareGroup?.path ?? key.path) cannot be renormalised")
         }
         do { try ScenarioLoader.validate(result, label: "\(key.path) \(side.rawValue)") } catch {
             return .skipped(reason: "the moved value breaks a rule: \(error.keyPath.map { "\($0): " } ?? "")\(error.message)")

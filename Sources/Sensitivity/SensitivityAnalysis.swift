@@ -16,14 +16,22 @@ public struct SensitivitySettings: Codable, Sendable, Equatable {
     public var metrics: [String]
     /// The baseline's name in the comparison form (`--against`), else nil.
     public var against: String?
+    /// `--uncertainty N`: the number of Latin-hypercube samples of the assumed keys; nil for one-at-a-time.
+    public var uncertainty: Int?
 
     public static let defaultMetric = "cumulative_repoverty_rate"
+    /// The most samples `--uncertainty` takes, as a sweep's `--sample`.
+    public static let maximumSamples = 1_000_000
 
-    public init(keys: [String]? = nil, change: Double = 0.2, metrics: [String] = [defaultMetric], against: String? = nil) {
+    public init(
+        keys: [String]? = nil, change: Double = 0.2, metrics: [String] = [defaultMetric], against: String? = nil,
+        uncertainty: Int? = nil
+    ) {
         self.keys = keys
         self.change = change
         self.metrics = metrics
         self.against = against
+        self.uncertainty = uncertainty
     }
 }
 
@@ -117,6 +125,7 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
     case badChange(Double)
     case runSettingsDiffer(scenario: String, baseline: String)
     case noKeys
+    case badSampleCount(Int)
 
     public var description: String {
         switch self {
@@ -134,6 +143,8 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
             "\(scenario): run settings differ from the baseline \(baseline)'s; the comparison pairs replicates, so both"
                 + " need the same seed, replicates, households, years and generator"
         case .noKeys: "--keys: no key to move"
+        case let .badSampleCount(count):
+            "--uncertainty: expected a number of samples from 2 to \(SensitivitySettings.maximumSamples), got \(count)"
         }
     }
 }
@@ -168,16 +179,21 @@ public enum SensitivityAnalysis {
     /// Checks the settings that need no simulation: the change and the keys.
     public static func check(_ settings: SensitivitySettings) throws(SensitivityError) {
         guard settings.change > 0, settings.change < 1, settings.change.isFinite else { throw .badChange(settings.change) }
+        if let count = settings.uncertainty, count < 2 || count > SensitivitySettings.maximumSamples {
+            throw .badSampleCount(count)
+        }
         _ = try keys(settings.keys)
     }
 
     /// Runs the analysis of `scenario` (against `baseline` in the comparison form).
     ///
-    /// - Parameter progress: told before each key is run, with its position (from 1), the count and its path.
+    /// - Parameters:
+    ///   - cache: where finished moved runs are kept and found again (``SensitivityStore``, for `--resume`).
+    ///   - progress: told before each key is run, with its position (from 1), the count and its path.
     /// - Throws: ``SensitivityError``, or `RunError` (`.cancelled` when the runner's observer asks to stop).
     public static func run(
         _ scenario: Scenario, against baseline: Scenario? = nil, settings: SensitivitySettings, runner: Runner,
-        progress: (Int, Int, String) -> Void = { _, _, _ in }
+        cache: SensitivityRunCache? = nil, progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> SensitivityResult {
         try check(settings)
         if let baseline, baseline.parameters.run != scenario.parameters.run {
@@ -201,7 +217,7 @@ public enum SensitivityAnalysis {
                 skipped.append(SensitivityNote(key: key.path, side: nil, reason: reason))
                 continue
             }
-            var moved: [Perturbation.Side: (value: Double, run: CompletedRun, baseline: CompletedRun?)] = [:]
+            var moved: [Perturbation.Side: (value: Double, run: [Metric], baseline: [Metric]?)] = [:]
             for side in Perturbation.Side.allCases {
                 let outcome = Perturbation.apply(key, to: scenario.parameters, side: side, change: settings.change)
                 guard case let .moved(value, parameters) = outcome else {
@@ -210,7 +226,7 @@ public enum SensitivityAnalysis {
                     }
                     continue
                 }
-                var movedBaseline: Scenario?
+                var movedBaseline: ScenarioParameters?
                 if let baseline {
                     let outcome = Perturbation.apply(key, to: baseline.parameters, side: side, change: settings.change)
                     guard case let .moved(_, baselineParameters) = outcome else {
@@ -219,21 +235,17 @@ public enum SensitivityAnalysis {
                         }
                         continue
                     }
-                    var one = baseline
-                    one.parameters = baselineParameters
-                    movedBaseline = one
+                    movedBaseline = baselineParameters
                 }
-                var one = scenario
-                one.parameters = parameters
-                let run = try runner.run(one)
-                let baselineRun = try movedBaseline.map { one throws in try runner.run(one) }
+                let (run, baselineRun) = try runMoved(
+                    "\(key.path) \(side.rawValue)", scenario, parameters, baseline, movedBaseline, runner: runner, cache: cache)
                 runs += 1 + (baselineRun == nil ? 0 : 1)
                 moved[side] = (value, run, baselineRun)
             }
             guard !moved.isEmpty else { continue }
             let unchanged = moved.values.allSatisfy { side in
-                identical(side.run.metrics, base.metrics)
-                    && (side.baseline.map { identical($0.metrics, baseBaseline?.metrics ?? []) } ?? true)
+                identical(side.run, base.metrics)
+                    && (side.baseline.map { identical($0, baseBaseline?.metrics ?? []) } ?? true)
             }
             if unchanged {
                 noEffect.append(key.path)
@@ -241,7 +253,7 @@ public enum SensitivityAnalysis {
             }
             let old = key.numeric?.get(scenario.parameters) ?? .nan
             for metric in settings.metrics {
-                let reference = measure(metric, base, baseBaseline)
+                let reference = measure(metric, base.metrics, baseBaseline?.metrics)
                 func change(_ side: Perturbation.Side) -> PairedChange? {
                     guard let one = moved[side] else { return nil }
                     return PairedChange(paired(measure(metric, one.run, one.baseline), minus: reference))
@@ -271,15 +283,36 @@ public enum SensitivityAnalysis {
             runs: runs, wallSeconds: Date().timeIntervalSince(started))
     }
 
+    /// `scenario` run with `parameters` and, in the comparison form, `baseline` with `baselineParameters`: the same run
+    /// settings as the base, so replicate r of each is paired with replicate r of the base.
+    /// A run `cache` holds (same label, same resolved parameters) is not run again; every new run is recorded in it.
+    static func runMoved(
+        _ label: String, _ scenario: Scenario, _ parameters: ScenarioParameters, _ baseline: Scenario?,
+        _ baselineParameters: ScenarioParameters?, runner: Runner, cache: SensitivityRunCache?
+    ) throws -> (run: [Metric], baseline: [Metric]?) {
+        func metrics(_ label: String, _ scenario: Scenario, _ parameters: ScenarioParameters) throws -> [Metric] {
+            let resolved = ScenarioLoader.resolvedJSON(parameters)
+            if let stored = try cache?.metrics(label: label, parameters: resolved) { return stored }
+            var one = scenario
+            one.parameters = parameters
+            let metrics = try runner.run(one).metrics
+            try cache?.record(label: label, parameters: resolved, metrics: metrics)
+            return metrics
+        }
+        let run = try metrics(label, scenario, parameters)
+        guard let baseline, let baselineParameters else { return (run, nil) }
+        return (run, try metrics(label + " baseline", baseline, baselineParameters))
+    }
+
     /// The metric by replicate: the run's own, or its paired difference from the baseline in the comparison form.
-    static func measure(_ metric: String, _ run: CompletedRun, _ baseline: CompletedRun?) -> [Double?] {
+    static func measure(_ metric: String, _ run: [Metric], _ baseline: [Metric]?) -> [Double?] {
         let own = values(metric, run)
         guard let baseline else { return own }
         return paired(own, minus: values(metric, baseline))
     }
 
-    static func values(_ metric: String, _ run: CompletedRun) -> [Double?] {
-        run.metrics.first { $0.name == metric && $0.year == nil }?.values ?? []
+    static func values(_ metric: String, _ run: [Metric]) -> [Double?] {
+        run.first { $0.name == metric && $0.year == nil }?.values ?? []
     }
 
     /// a − b replicate by replicate; nil where either is undefined.

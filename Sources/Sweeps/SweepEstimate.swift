@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Model
 import Runs
+import Scenarios
 
 /// How big a sweep is and how long it should take, before running it (`repoverty plan`).
 ///
@@ -25,12 +26,18 @@ public struct SweepEstimate: Sendable {
 
     /// Measures a calibration run on the plan's first point and scales it to the plan.
     public static func measure(_ plan: SweepPlan, threads: Int) throws -> SweepEstimate {
-        guard let first = plan.points.first else {
+        try measure(plan.points.map(\.scenario), threads: threads)
+    }
+
+    /// Measures a calibration run on the first of `scenarios` and scales it to them all, run one at a time (a sweep's
+    /// points, a sensitivity analysis's moved runs).
+    public static func measure(_ scenarios: [Scenario], threads: Int) throws -> SweepEstimate {
+        guard let first = scenarios.first else {
             return SweepEstimate(
                 points: 0, replicateRuns: 0, householdYears: 0, householdYearsPerSecond: 0, seconds: 0, peakMemoryBytes: 0,
                 storeBytes: 0)
         }
-        var calibration = first.scenario
+        var calibration = first
         // At most two blocks per thread, and about 400,000 household-years however long the horizon: a plan answers
         // in about a second even for a sweep far too large to run.
         let years = calibration.parameters.run.years
@@ -48,17 +55,17 @@ public struct SweepEstimate: Sendable {
 
         let rowsPerPoint = run.rows.count
         var householdYears = 0.0, replicateRuns = 0, maxTasks = 0, metricRows = 0.0, parameterBytes = 0.0
-        for point in plan.points {
-            let run = point.scenario.parameters.run
+        for scenario in scenarios {
+            let run = scenario.parameters.run
             householdYears += Double(run.households) * Double(run.years + 1) * Double(run.replicates)
             replicateRuns += run.replicates
             let blocks = Simulation.blockCount(households: run.households)
             maxTasks = max(maxTasks, blocks * run.replicates)
             metricRows += Double(rowsPerPoint)
-            parameterBytes += Double(point.parametersJSON.utf8.count)
+            parameterBytes += Double(ScenarioLoader.resolvedJSON(scenario.parameters).utf8.count)
         }
         return SweepEstimate(
-            points: plan.points.count, replicateRuns: replicateRuns, householdYears: householdYears,
+            points: scenarios.count, replicateRuns: replicateRuns, householdYears: householdYears,
             householdYearsPerSecond: rate, seconds: householdYears / rate,
             peakMemoryBytes: before + perTask * Double(maxTasks), storeBytes: metricRows * 100 + 2 * parameterBytes)
     }

@@ -63,6 +63,8 @@ final class SensitivityCommandTests: XCTestCase {
             (["--change", "abc"], "--change"),
             (["--change", "150%"], "--change"),
             (["--keys", "interventions.dibao.standard", "--metric", "incidense"], "--metric"),
+            (["--uncertainty", "1"], "--uncertainty"),
+            (["--uncertainty", "many"], "--uncertainty"),
         ] {
             let output = folder.appendingPathComponent(UUID().uuidString)
             let run = try Executable.run(
@@ -72,5 +74,83 @@ final class SensitivityCommandTests: XCTestCase {
             XCTAssertFalse(
                 FileManager.default.fileExists(atPath: output.appendingPathComponent("sensitivity.csv").path))
         }
+    }
+
+    /// `--uncertainty N`: the spread of the headline over a Latin hypercube of the assumed keys, the keys that drive
+    /// it, and the files `report` reads; the one-at-a-time files of an earlier analysis replaced with --force go.
+    func testUncertaintyWritesTheSpreadTheSamplesAndThePRCC() throws {
+        let output = try Executable.temporaryDirectory(self).appendingPathComponent("unc")
+        let arguments = [
+            "sensitivity", "scenarios/baseline.yaml", "--uncertainty", "16", "--keys",
+            "interventions.dibao.standard,economy.localWages.weak,shocks.illness.billMedian", "--output", output.path,
+        ] + size
+        let run = try Executable.run(arguments)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.contains("3 keys sampled jointly by Latin hypercube between −20 % and +20 %, 16 samples"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("given what is assumed (5th–95th percentiles;"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("Keys that drive cumulative_repoverty_rate"), run.standardOutput)
+        XCTAssertTrue(run.standardError.contains("sample 16/16"), run.standardError)
+        let spread = try String(contentsOf: output.appendingPathComponent("uncertainty.csv"), encoding: .utf8)
+        XCTAssertTrue(spread.hasPrefix("metric,form,base,samples,p05,median,p95,min,max\ncumulative_repoverty_rate,level,"), spread)
+        let prcc = try String(contentsOf: output.appendingPathComponent("prcc.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(prcc.first, "metric,key,source,prcc,prcc_lo95,prcc_hi95,points")
+        XCTAssertEqual(prcc.count, 4)
+        XCTAssertTrue(prcc[1].hasPrefix("cumulative_repoverty_rate,interventions.dibao.standard,assumed,-"), String(prcc[1]))
+        let samples = try String(contentsOf: output.appendingPathComponent("uncertainty-samples.csv"), encoding: .utf8)
+        XCTAssertEqual(samples.split(separator: "\n").count, 17)
+        let record = try String(contentsOf: output.appendingPathComponent("sensitivity.json"), encoding: .utf8)
+        XCTAssertTrue(record.contains("\"uncertainty\" : 16"), record)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("sensitivity.csv").path))
+        let report = try Executable.run(["report", output.path, "--quiet"])
+        XCTAssertEqual(report.status, 0, report.standardError)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("charts/uncertainty.png").path))
+        let page = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("in 90 % of samples (5th–95th percentiles)"))
+        // The same again gives the same bytes (the sample is keyed by the seed); one-at-a-time needs --force, and
+        // then leaves no file of the uncertainty analysis behind.
+        XCTAssertEqual(try Executable.run(arguments + ["--quiet"]).status, 0)
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("uncertainty.csv"), encoding: .utf8), spread)
+        let oneAtATime = ["sensitivity", "scenarios/baseline.yaml", "--keys", "interventions.dibao.standard", "--output", output.path, "--quiet"] + size
+        XCTAssertEqual(try Executable.run(oneAtATime).status, 2)
+        XCTAssertEqual(try Executable.run(oneAtATime + ["--force"]).status, 0)
+        for name in ["uncertainty.csv", "uncertainty-samples.csv", "prcc.csv"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), name)
+        }
+    }
+
+    /// A stopped analysis keeps its finished runs in sensitivity.sqlite; --resume runs only the rest and gives the same
+    /// bytes as an analysis never stopped, one-at-a-time and --uncertainty alike. --plan estimates and runs nothing;
+    /// --progress json writes a line per key.
+    func testAStoppedAnalysisResumesToTheSameResults() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        for (form, file) in [(["--keys", keys], "sensitivity.csv"), (["--keys", keys, "--uncertainty", "6"], "uncertainty-samples.csv")] {
+            func arguments(_ name: String) -> [String] {
+                ["sensitivity", "scenarios/baseline.yaml", "--output", folder.appendingPathComponent(name).path] + form + size
+            }
+            let whole = try Executable.run(arguments("whole-\(file)") + ["--quiet"])
+            XCTAssertEqual(whole.status, 0, whole.standardError)
+            let expected = try String(contentsOf: folder.appendingPathComponent("whole-\(file)/\(file)"), encoding: .utf8)
+
+            let stopped = try Executable.run(arguments("part-\(file)") + ["--stop-after-runs", "3"])
+            XCTAssertEqual(stopped.status, 1, stopped.standardError)
+            XCTAssertTrue(stopped.standardError.contains("--resume runs only the rest"), stopped.standardError)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("part-\(file)/\(file)").path))
+            let resumed = try Executable.run(arguments("part-\(file)") + ["--resume", "--progress", "json"])
+            XCTAssertEqual(resumed.status, 0, resumed.standardError)
+            XCTAssertTrue(resumed.standardOutput.contains("(3 of the runs were kept by an earlier, stopped analysis"), resumed.standardOutput)
+            XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("part-\(file)/\(file)"), encoding: .utf8), expected)
+            let events = resumed.standardError.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            XCTAssertEqual(events.first?["event"] as? String, "start", resumed.standardError)
+            XCTAssertEqual(events.last?["event"] as? String, "finish", resumed.standardError)
+            XCTAssertEqual(events.last?["completed"] as? Int, events.last?["total"] as? Int)
+        }
+        let plan = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys, "--plan", "--output", folder.appendingPathComponent("plan").path] + size)
+        XCTAssertEqual(plan.status, 0, plan.standardError)
+        XCTAssertTrue(plan.standardOutput.contains("baseline: at most 7 runs of 300 households × 2 years × 3 replicates; about"), plan.standardOutput)
+        XCTAssertTrue(plan.standardOutput.contains("MB peak"), plan.standardOutput)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("plan").path), "--plan runs nothing")
     }
 }

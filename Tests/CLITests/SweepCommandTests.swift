@@ -109,4 +109,40 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(array.contains(Executable.packageRoot.appendingPathComponent("scenarios/reference.yaml").path), array)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/sweep.sqlite"), "--slurm runs nothing")
     }
+
+    /// A Latin-hypercube sweep writes prcc.csv beside sweep.csv (issue 16); its shards do not, their merge does, with
+    /// the same bytes as the whole; a grid writes none.
+    func testSampledSweepWritesPRCCAndMergeRemakesIt() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let sampled = [
+            "sweep", "scenarios/reference.yaml", "--grid", "interventions.dibao.standard=3000..7000", "--grid",
+            "shocks.flood.probability=0.01..0.2", "--sample", "12", "--replicates", "2", "--households", "300",
+            "--years", "3", "--quiet",
+        ]
+        let whole = try Executable.run(sampled + ["--output", folder.appendingPathComponent("whole").path])
+        XCTAssertEqual(whole.status, 0, whole.standardError)
+        let prcc = try String(contentsOf: folder.appendingPathComponent("whole/prcc.csv"), encoding: .utf8)
+        let lines = prcc.split(separator: "\n")
+        XCTAssertEqual(lines.first, "metric,key,source,prcc,prcc_lo95,prcc_hi95,points")
+        XCTAssertEqual(lines.count, 1 + 9 * 2, "every headline metric against both sampled keys")
+        let standard = try XCTUnwrap(lines.first { $0.hasPrefix("cumulative_repoverty_rate,interventions.dibao.standard,assumed,") })
+        XCTAssertTrue(standard.hasSuffix(",12"), String(standard))
+        let value = try XCTUnwrap(Double(standard.split(separator: ",")[3]))
+        XCTAssertLessThan(value, 0, "a higher dibao standard lowers re-poverty")
+
+        for shard in ["0/2", "1/2"] {
+            let part = try Executable.run(sampled + ["--shard", shard, "--output", folder.appendingPathComponent("s\(shard.first!)").path])
+            XCTAssertEqual(part.status, 0, part.standardError)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("s\(shard.first!)/prcc.csv").path))
+        }
+        let merge = try Executable.run(
+            ["merge", folder.appendingPathComponent("s0").path, folder.appendingPathComponent("s1").path, "--quiet",
+             "--output", folder.appendingPathComponent("merged").path])
+        XCTAssertEqual(merge.status, 0, merge.standardError)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("merged/prcc.csv"), encoding: .utf8), prcc)
+
+        let grid = try Executable.run(sweep + ["--quiet", "--output", folder.appendingPathComponent("grid").path])
+        XCTAssertEqual(grid.status, 0, grid.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("grid/prcc.csv").path))
+    }
 }
