@@ -7,6 +7,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_version.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_multifit.h>
 
 /* Accessors for GSL's global generator types and version string: Swift 6 treats C globals as shared mutable state. */
 static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
