@@ -28,7 +28,8 @@ let package = Package(
         // Households, population synthesis, shocks, interventions and the yearly step of MODEL.md §2–4.
         .target(name: "Model", dependencies: ["Randomness"]),
         // Blocks, keyed streams, covariates, the parallel loop and aggregation across replicates (MODEL.md §5–6).
-        .target(name: "Engine", dependencies: ["Model", "Randomness"]),
+        // Also GSL's least squares (`gsl_multifit_*`) for vulnerability as `002` estimates it (VulnerabilityFGLS.swift).
+        .target(name: "Engine", dependencies: ["CGSL", "Model", "Randomness"]),
         // YAML scenario files: extends, --set overrides, validation with file, line and key path.
         .target(name: "Scenarios", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         // summary.csv, run.json and the printed headline table, written atomically.

@@ -24,7 +24,8 @@ public struct MemoryEstimate: Equatable, Sendable {
     /// The metrics by replicate that `Summary.metrics` makes from the tallies.
     public let metrics: Int
 
-    /// Per-household vulnerability sums across replicates, when asked for (`VulnerabilityAccumulators`); else 0.
+    /// What `--vulnerability` collects (`VulnerabilityCollector`): the per-household sums across replicates, the
+    /// year-0 cross-section of every replicate, and the workspace of one replicate's estimate; else 0.
     public let vulnerability: Int
 
     /// The replicates' merged tallies alone, which live on into the summary.
@@ -59,7 +60,7 @@ public struct MemoryEstimate: Equatable, Sendable {
             + HouseholdType.allCases.count * double + 2 * arrayHeader
         tallies = Self.product(Self.sum(tasks, replicates), tally)
         replicateTallies = Self.product(replicates, tally)
-        self.vulnerability = vulnerability ? Self.product(households, VulnerabilityAccumulators.bytesPerHousehold) : 0
+        self.vulnerability = vulnerability ? VulnerabilityCollector.bytes(households: households, replicates: replicates) : 0
         streams = Self.product(Self.sum(max(1, threads), 2 * replicates), Self.bytesPerStream(run.generator))
         // Each metric row holds a value per replicate; the summary builds each row's values once more on the way.
         let metricRows = Self.sum(Self.metricsOverTheHorizon, Self.product(years, Self.metricsPerYear))

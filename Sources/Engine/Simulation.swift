@@ -73,7 +73,8 @@ public enum Simulation {
         // With vulnerability on, a worker takes a whole block and runs its replicates in order, so each household's
         // accumulators are written by one thread in a fixed order; otherwise a worker takes one (replicate, block).
         let accumulators = vulnerability
-            ? VulnerabilityAccumulators(households: households, povertyLine: step.povertyLine) : nil
+            ? VulnerabilityCollector(households: households, replicates: replicateCount, povertyLine: step.povertyLine)
+            : nil
         let claimCount = accumulators == nil ? taskCount : blockCount
         let workers = max(1, min(threads, claimCount))
         let slots = TaskSlots(count: taskCount, empty: Tally(years: years))
@@ -126,7 +127,7 @@ public enum Simulation {
         return SimulationResult(
             parameters: parameters, threads: workers, blockCount: blockCount, villageCount: layout.villageCount,
             countyCount: layout.countyCount, replicates: tallies,
-            vulnerability: accumulators?.estimate(replicates: replicateCount))
+            vulnerability: try accumulators?.estimate(parameters: parameters))
     }
 }
 
@@ -179,7 +180,7 @@ struct BlockTask {
 
     func run(
         step: YearlyStep, synthesis: PopulationSynthesis, layout: VillageLayout, covariates: Covariates,
-        stream: RandomStream, vulnerability: VulnerabilityAccumulators? = nil
+        stream: RandomStream, vulnerability: VulnerabilityCollector? = nil
     ) -> Tally {
         var tally = Tally(years: years)
         var population = BlockPopulation(
@@ -194,15 +195,23 @@ struct BlockTask {
                 key.year = UInt64(year)
                 let outcome = step.advanceCheckingInvariants(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
+                    vulnerability?.crossSection.record(
+                        replicate: replicate, household: index, year: accounts, state: household,
+                        synthesisedDebt: synthesised.debt)
                     // Every metric is over the cohort (MODEL.md §1), and a household's draws come from its own
-                    // streams: a household poor in year 0 can change no figure, so its later years are skipped.
-                    guard household.flags.contains(.inCohort) else { break }
-                    tally.recordCohortMember(household)
+                    // streams: a household poor in year 0 can change no figure, so its later years are skipped
+                    // (but for year 1, which the all-households vulnerability counts, when that is collected).
+                    if household.flags.contains(.inCohort) {
+                        tally.recordCohortMember(household)
+                    } else if vulnerability == nil {
+                        break
+                    }
                 } else if outcome.inCohort {
                     tally.record(outcome, household: household, year: accounts, povertyLine: step.povertyLine)
-                    if year == 1, let vulnerability {
-                        vulnerability.record(household: index, income: accounts.income, poor: outcome.poor)
-                    }
+                }
+                if year == 1, let vulnerability {
+                    vulnerability.recordYearOne(household: index, income: accounts.income, outcome: outcome)
+                    if !outcome.inCohort { break }
                 }
             }
         }

@@ -170,7 +170,8 @@ final class RunVulnerabilityTests: XCTestCase {
             contentsOf: output.appendingPathComponent("on/reference/summary.csv"), encoding: .utf8)
         XCTAssertTrue(withVulnerability.hasPrefix(plain), "the option must leave every other row as it is")
         let added = withVulnerability.dropFirst(plain.count).split(separator: "\n")
-        XCTAssertEqual(added.count, 10)
+        // 10 rows for the cohort, 10 for all households, 20 for `002`'s estimator (with and without income).
+        XCTAssertEqual(added.count, 40)
         XCTAssertTrue(added.allSatisfy { $0.hasPrefix("reference,vulnerability_") })
         let mean = added.first { $0.hasPrefix("reference,vulnerability_mean,") }?.split(separator: ",", omittingEmptySubsequences: false)
         XCTAssertEqual(mean?[6], "3")
@@ -182,5 +183,26 @@ final class RunVulnerabilityTests: XCTestCase {
         }
         XCTAssertEqual(try record("on")?["vulnerability"] as? Bool, true)
         XCTAssertNil(try record("off")?["vulnerability"], "run.json of a plain run must not change")
+    }
+
+    /// The issue's acceptance (issue 15, item 3): the Liangshan scenario reports `002`'s estimator, each figure across
+    /// replicates with its interval.
+    func testLiangshanReportsTheFeasibleGLSRows() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/liangshan-2020.yaml", "--vulnerability", "--replicates", "3", "--households", "2000",
+             "--years", "1", "--quiet", "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let summary = try String(contentsOf: output.appendingPathComponent("liangshan-2020/summary.csv"), encoding: .utf8)
+        for metric in ["vulnerability_fgls_mean", "vulnerability_fgls_share_below_0.3", "vulnerability_fgls_share_0.3_0.6",
+                       "vulnerability_fgls_share_above_0.6", "vulnerability_fgls_r2_mean", "vulnerability_fgls_r2_variance",
+                       "vulnerability_fgls_variance_floored_share", "vulnerability_fgls_no_income_mean",
+                       "vulnerability_all_mean"] {
+            let fields = summary.split(separator: "\n").first { $0.hasPrefix("liangshan-2020,\(metric),") }?
+                .split(separator: ",", omittingEmptySubsequences: false)
+            let value = try XCTUnwrap(fields.flatMap { Double($0[3]) }, metric)
+            XCTAssertTrue((0...1).contains(value), "\(metric) = \(value)")
+            XCTAssertEqual(fields?[6], "3", metric)
+        }
     }
 }

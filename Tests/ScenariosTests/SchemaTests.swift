@@ -86,12 +86,12 @@ final class SchemaTests: XCTestCase {
             XCTAssertNil(ScenarioKeys.declaration(for: path)?.numeric, path)
         }
         XCTAssertNil(ScenarioKeys.declaration(for: "interventions.dibao.standart"))
-        XCTAssertEqual(ScenarioKeys.all.filter { $0.numeric != nil }.count, 148)
+        XCTAssertEqual(ScenarioKeys.all.filter { $0.numeric != nil }.count, 152)
     }
 
     func testSourceStatusCounts() {
         let counts = Dictionary(grouping: ScenarioKeys.all, by: \.status).mapValues(\.count)
-        XCTAssertEqual(counts, [.sourced: 51, .calibrated: 4, .assumed: 97])
+        XCTAssertEqual(counts, [.sourced: 53, .calibrated: 4, .assumed: 99])
         for key in ScenarioKeys.all where key.status == .assumed {
             XCTAssertTrue(key.source.contains("*assumed*"), "\(key.path) is assumed but its source says \(key.source)")
         }

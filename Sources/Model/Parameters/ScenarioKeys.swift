@@ -39,6 +39,7 @@ public enum ScenarioKeys {
                         AgriculturalInsuranceParameters.self),
         DeclaredSection("interventions.basicMedical", \.interventions.basicMedical, BasicMedicalParameters.self),
         DeclaredSection("interventions.majorIllness", \.interventions.majorIllness, MajorIllnessParameters.self),
+        DeclaredSection("vulnerability", \.vulnerability, VulnerabilityParameters.self),
         DeclaredSection("run", \.run, RunSettings.self),
     ]
 

@@ -16,6 +16,8 @@ public struct ScenarioParameters: Codable, Equatable, Sendable {
     public var shocks = ShockParameters()
     /// Dibao, training, insurance and the medical schemes everyone has (MODEL.md §4 steps 3, 4, 5, 11).
     public var interventions = InterventionParameters()
+    /// How `run --vulnerability` estimates vulnerability as `002` does (MODEL.md §7); read by no phase of the year.
+    public var vulnerability = VulnerabilityParameters()
     /// Size, horizon, replicates, seed and generator of a run.
     public var run = RunSettings()
 

@@ -130,6 +130,13 @@ extension StreamKey {
         StreamKey(seed, purpose.rawValue, UInt64(replicate), UInt64(year), UInt64(place))
     }
 
+    /// The sex of household `household`'s head, drawn only by the vulnerability estimator (docs/MODEL.md §4,
+    /// "Vulnerability as `002` estimates it"): (seed, 210, household). Three words, so it meets no model key; the same in
+    /// every replicate, like the population.
+    public static func headOfHousehold(seed: UInt64, household: Int) -> StreamKey {
+        StreamKey(seed, EstimatorStreamPurpose.headOfHousehold.rawValue, UInt64(household))
+    }
+
     /// The village layout's key: (seed, villages), one stream drawn in household order (docs/MODEL.md §2.0).
     public static func villageLayout(seed: UInt64) -> StreamKey { StreamKey(seed, StreamPurpose.villages.rawValue) }
 
@@ -155,4 +162,11 @@ public enum SweepStreamPurpose: UInt64, Sendable {
     case pointSeed = 200
     /// The Latin-hypercube draws: (seed, 201).
     case latinHypercube = 201
+}
+
+/// Purposes of the estimators' own streams, drawn after a run: the second word of three-word keys, like a sweep's.
+/// The raw values are part of the reproducibility contract.
+public enum EstimatorStreamPurpose: UInt64, Sendable {
+    /// The head's sex for the vulnerability regression: (seed, 210, household).
+    case headOfHousehold = 210
 }
