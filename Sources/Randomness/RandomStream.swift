@@ -279,7 +279,7 @@ public final class RandomStream {
     @inlinable
     public func lognormal(zeta: Double, sigma: Double) -> Double {
         startIfPending()
-        return exp(zeta + gsl_ran_gaussian_ziggurat(rng, sigma))
+        return gsl_ran_lognormal(rng, zeta, sigma)
     }
 
     /// Gamma with shape `shape` and scale `scale` (`gsl_ran_gamma`): mean shape·scale.
@@ -395,6 +395,20 @@ public enum GSLFunctions {
         guard degreesOfFreedom >= 1, probability > 0, probability < 1 else { return .nan }
         GSLErrorHandler.switchOff()
         return gsl_cdf_tdist_Pinv(probability, Double(degreesOfFreedom))
+    }
+
+    /// The binomial probability P(X = k) for X ~ Binomial(n, p) (`gsl_ran_binomial_pdf`): the weights of the tables
+    /// of conditional draws (issue 14).
+    public static func binomialProbability(_ k: Int, _ p: Double, _ n: Int) -> Double {
+        guard k >= 0, n >= 0, k <= n else { return 0 }
+        return gsl_ran_binomial_pdf(UInt32(k), p, UInt32(n))
+    }
+
+    /// The upper tail Q(x) of the chi-square distribution with `degreesOfFreedom` (`gsl_cdf_chisq_Q`): the p-value of
+    /// a chi-square test, for the statistical tests of exact sampling shortcuts (issue 14).
+    public static func chiSquareUpperTail(_ x: Double, degreesOfFreedom: Int) -> Double {
+        GSLErrorHandler.switchOff()
+        return gsl_cdf_chisq_Q(x, Double(degreesOfFreedom))
     }
 
     /// The GSL version this program was linked against.
