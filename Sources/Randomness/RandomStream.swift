@@ -98,6 +98,8 @@ public final class RandomStream {
     @usableFromInline let pending: UnsafeMutablePointer<PendingKey>
     /// What a restart sets in ``PendingKey/slowPath``: the pending bit, and the counting bit in counting mode.
     @usableFromInline let restartFlags: UInt8
+    /// taus2's three words of state (the default generator's restart is filled in place); nil for the others.
+    private let taus2Words: UnsafeMutablePointer<UInt>?
 
     /// - Parameter counting: count every GSL call and every restart applied (``counts``), for `bench`'s figures.
     ///   A counting stream draws exactly what an ordinary one does; the ordinary one pays nothing for the option,
@@ -115,6 +117,7 @@ public final class RandomStream {
         self.generator = generator
         self.rng = rng
         self.state = state
+        taus2Words = generator == .taus2 ? state.assumingMemoryBound(to: UInt.self) : nil
         pending = UnsafeMutablePointer<PendingKey>.allocate(capacity: 1)
         restartFlags = counting ? PendingKey.pendingBit | PendingKey.countingBit : PendingKey.pendingBit
         pending.initialize(to: PendingKey(slowPath: counting ? PendingKey.countingBit : 0))
@@ -197,26 +200,38 @@ public final class RandomStream {
         if pending.pointee.slowPath != 0 { slowPath() }
     }
 
-    @usableFromInline
+    /// Count (in counting mode) and apply a pending restart: one call that finishes the key and, for taus2, fills
+    /// the three words in place, the same state as ``reseed(mixedKey:)`` (issue 14: a restart was three calls deep).
+    @usableFromInline @inline(never)
     func slowPath() {
-        let flags = pending.pointee.slowPath
+        let key = pending
+        let flags = key.pointee.slowPath
         if flags & PendingKey.countingBit != 0 {
-            pending.pointee.gslCalls &+= 1
-            if flags & PendingKey.pendingBit != 0 { pending.pointee.restarts &+= 1 }
+            key.pointee.gslCalls &+= 1
+            if flags & PendingKey.pendingBit != 0 { key.pointee.restarts &+= 1 }
         }
-        if flags & PendingKey.pendingBit != 0 { startPending() }
+        guard flags & PendingKey.pendingBit != 0 else { return }
+        var hash = key.pointee.partial.appending(key.pointee.a)
+        if key.pointee.wordsLeft != 1 { hash = hash.appending(key.pointee.b) }
+        let mixed = hash.finished()
+        guard let words = taus2Words else { return reseed(mixedKey: mixed) }
+        key.pointee.slowPath = flags & ~PendingKey.pendingBit
+        // SplitMix64's first three outputs from `mixed`, as `reseed(mixedKey:)` draws them.
+        let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
+        words[0] = Self.word32(SplitMix64.mix(mixed &+ gamma), atLeast: 2)
+        words[1] = Self.word32(SplitMix64.mix(mixed &+ 2 &* gamma), atLeast: 8)
+        words[2] = Self.word32(SplitMix64.mix(mixed &+ 3 &* gamma), atLeast: 16)
     }
 
-    func startPending() {
-        let key = pending.pointee
-        let withA = key.partial.appending(key.a)
-        reseed(mixedKey: (key.wordsLeft == 1 ? withA : withA.appending(key.b)).finished())
+    @inline(__always)
+    private static func word32(_ output: UInt64, atLeast minimum: UInt) -> UInt {
+        let value = UInt(output >> 32)
+        return value < minimum ? value + minimum : value
     }
 
     @inline(__always)
     private static func word32(_ words: inout SplitMix64, atLeast minimum: UInt) -> UInt {
-        let value = UInt(words.next() >> 32)
-        return value < minimum ? value + minimum : value
+        word32(words.next(), atLeast: minimum)
     }
 
     // MARK: Raw draws
