@@ -294,7 +294,7 @@ public final class RandomStream {
     @inlinable
     public func lognormal(zeta: Double, sigma: Double) -> Double {
         startIfPending()
-        return gsl_ran_lognormal(rng, zeta, sigma)
+        return exp(zeta + gsl_ran_gaussian_ziggurat(rng, sigma))
     }
 
     /// Gamma with shape `shape` and scale `scale` (`gsl_ran_gamma`): mean shape·scale.

@@ -19,12 +19,12 @@ public struct Demography: YearPhase {
     /// Zero probabilities and conditional tables, owned here; the household loop reads them through ``fast``, so
     /// running the phase retains nothing.
     private let tables: DemographyTables
-    private unowned(unsafe) let fast: DemographyTables
+    private let fast: Unmanaged<DemographyTables>
 
     public init(_ parameters: DemographyParameters) {
         self.parameters = parameters
         tables = DemographyTables(parameters)
-        fast = tables
+        fast = Unmanaged.passUnretained(tables)
     }
 
     public init(_ parameters: ScenarioParameters) { self.init(parameters.demography) }
@@ -37,11 +37,13 @@ public struct Demography: YearPhase {
     ) {
         key.restart(stream, for: purpose)
         let parameters = phase.pointee.parameters
-        apply(to: &household, parameters: parameters, tables: phase.pointee.fast, stream: stream)
+        phase.pointee.fast._withUnsafeGuaranteedRef {
+            apply(to: &household, parameters: parameters, tables: $0, stream: stream)
+        }
     }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
-        Self.apply(to: &household, parameters: parameters, tables: fast, stream: stream)
+        Self.apply(to: &household, parameters: parameters, tables: tables, stream: stream)
     }
 
     /// Every transition drawn by its own binomial: the definition the fast path is tested against.

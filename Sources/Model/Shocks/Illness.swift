@@ -14,10 +14,10 @@ public struct Illness: YearPhase {
     public var chronicStayProbability: Double
     public var billZeta: Double
     public var billSigma: Double
-    /// The level shares, owned here; the household loop reads ``levelTable`` instead, so running the phase retains
+    /// The level shares, owned here; the household loop reads it through ``levelTable`` (unretained, valid while `levels` lives), so running the phase retains
     /// nothing (issue 14: a copy of this phase per household-year cost three atomic retains and releases).
     public let levels: DiscreteDistribution
-    private unowned(unsafe) let levelTable: DiscreteDistribution
+    private let levelTable: Unmanaged<DiscreteDistribution>
     public var deductibles: HospitalLevels
     public var reimbursementRates: HospitalLevels
     public var outpatientShape: Double
@@ -32,7 +32,7 @@ public struct Illness: YearPhase {
         billZeta = naturalLog(illness.billMedian)
         billSigma = illness.billSigma
         levels = try DiscreteDistribution(weights: illness.levelShares.values)
-        levelTable = levels
+        levelTable = Unmanaged.passUnretained(levels)
         deductibles = basic.deductibles
         reimbursementRates = basic.reimbursementRates
         outpatientShape = illness.chronicOutpatientShape
@@ -82,7 +82,7 @@ public struct Illness: YearPhase {
             year.hospitalisedWorkers = stream.hypergeometric(marked: workers, unmarked: size - workers, draws: stays)
             for _ in 0..<stays {
                 let bill = stream.lognormal(zeta: billZeta, sigma: billSigma)
-                let level = stream.discrete(phase.pointee.levelTable)
+                let level = phase.pointee.levelTable._withUnsafeGuaranteedRef { stream.discrete($0) }
                 outOfPocket += bill - max(0, bill - deductibles[level]) * reimbursementRates[level]
                 year.hospitalBills += bill
             }
