@@ -34,7 +34,25 @@ public enum Benchmark {
         public var nanosecondsPerHouseholdYear: Double { simulationSeconds * 1e9 / Double(householdYears) }
         /// Households synthesised per second.
         public var synthesisHouseholdsPerSecond: Double { Double(householdYears / replicates) / synthesisSeconds }
+        /// Year-steps, households × (years + 1) × replicates: the unit of issue 14 (year 0 runs every phase too).
+        let households: Int
+        /// Year-steps, households × (years + 1) × replicates: the unit of issue 14 (year 0 runs every phase too).
+        public let steps: Int
+        public var yearStepsPerSecond: Double { Double(steps) / simulationSeconds }
+        /// Nanoseconds per year-step and core: the time on all threads divided by the year-steps.
+        public var nanosecondsPerYearStepPerCore: Double { simulationSeconds * 1e9 * Double(threads) / Double(steps) }
     }
+
+    /// GSL calls and stream restarts per year-step, counted on a counting pass (``RandomStream/counts``).
+    public struct DrawsPerYearStep: Sendable {
+        /// The households of the counting pass (the benchmark's, at most ``countingHouseholds``).
+        public let households: Int
+        public let gslCalls: Double
+        public let restarts: Double
+    }
+
+    /// The counting pass runs at most this many households: the counts are averages, and it runs on one thread.
+    public static let countingHouseholds = 100_000
 
     /// What ``measure(_:threads:repetitions:)`` found.
     public struct Report: Sendable {
@@ -54,6 +72,8 @@ public enum Benchmark {
         public let retainedBytesPerHousehold: Double
         /// Peak resident memory of the process so far, bytes (`getrusage`'s `ru_maxrss`).
         public let peakResidentBytes: Int
+        /// Counted on a separate pass, so the timed runs draw through ordinary streams.
+        public let draws: DrawsPerYearStep
 
         /// Speed-up of the years from one thread to the requested number.
         public var speedUp: Double? {
@@ -73,11 +93,27 @@ public enum Benchmark {
             threads > 1 ? try timing(scenario, threads: threads, repetitions: repetitions, observer: observer) : nil
         let estimate = MemoryEstimate(scenario.parameters, threads: threads)
         let retained = estimate.tallies + estimate.covariates + estimate.layout
+        let draws = try countDraws(scenario)
         return Report(
             households: run.households, years: run.years, replicates: run.replicates,
             generator: run.generator, single: single, parallel: parallel,
             householdBytes: MemoryLayout<Household>.size, householdStride: MemoryLayout<Household>.stride,
-            retainedBytesPerHousehold: Double(retained) / Double(run.households), peakResidentBytes: peakResidentBytes())
+            retainedBytesPerHousehold: Double(retained) / Double(run.households), peakResidentBytes: peakResidentBytes(),
+            draws: draws)
+    }
+
+    /// Count GSL calls and applied restarts per year-step on the scenario at no more than ``countingHouseholds``
+    /// households, one thread. Calls directly into the engine, because a run through `Runner` never counts.
+    static func countDraws(_ scenario: Scenario) throws -> DrawsPerYearStep {
+        var parameters = scenario.parameters
+        parameters.run.households = min(parameters.run.households, countingHouseholds)
+        let result = try Simulation.run(parameters, threads: 1, countingDraws: true)
+        let counts = result.drawCounts ?? DrawCounts()
+        let run = parameters.run
+        let steps = Double(run.households * (run.years + 1) * run.replicates)
+        return DrawsPerYearStep(
+            households: run.households, gslCalls: Double(counts.gslCalls) / steps,
+            restarts: Double(counts.restarts) / steps)
     }
 
     private static func timing(
@@ -97,7 +133,8 @@ public enum Benchmark {
         let run = scenario.parameters.run
         return Timing(
             threads: threads, runSeconds: bestRun, synthesisSeconds: bestSynthesis,
-            householdYears: run.households * run.years * run.replicates, replicates: run.replicates)
+            householdYears: run.households * run.years * run.replicates, replicates: run.replicates,
+            households: run.households, steps: run.households * (run.years + 1) * run.replicates)
     }
 
     /// Seconds on the monotonic clock.

@@ -14,6 +14,8 @@ public struct SimulationResult: Sendable {
     public let replicates: [Tally]
     /// Vulnerability as expected poverty (MODEL.md §5, optional), when the run was asked for it.
     public var vulnerability: VulnerabilityEstimate? = nil
+    /// GSL calls and restarts applied over the whole run, when it was asked to count them (`bench`, issue 14).
+    public var drawCounts: DrawCounts? = nil
 }
 
 /// Watches a run from its worker threads: progress for bars and schedulers, and a way to stop.
@@ -54,9 +56,11 @@ public enum Simulation {
     /// - Parameter observer: told as tasks finish, and asked before each task whether to stop. It never changes results.
     /// - Parameter vulnerability: also estimate each household's probability of being poor in year 1 across replicates
     ///   (``VulnerabilityAccumulators``). Tallies are the same either way; only the order in which tasks run changes.
+    /// - Parameter countingDraws: count every GSL call and every restart applied (``SimulationResult/drawCounts``), on
+    ///   counting streams that draw exactly what ordinary ones do.
     public static func run(
         _ parameters: ScenarioParameters, threads: Int, observer: (any SimulationObserver)? = nil,
-        vulnerability: Bool = false
+        vulnerability: Bool = false, countingDraws: Bool = false
     ) throws -> SimulationResult {
         let settings = parameters.run
         let generator = settings.generator
@@ -83,13 +87,15 @@ public enum Simulation {
         let finishedTasks = Atomic<Int>(0)
         let cancelled = Atomic<Bool>(false)
         let failure = Mutex<(any Error)?>(nil)
+        let counts = Mutex(DrawCounts())
 
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let stream: RandomStream
-            do { stream = try RandomStream(generator: generator) } catch {
+            do { stream = try RandomStream(generator: generator, counting: countingDraws) } catch {
                 failure.withLock { $0 = $0 ?? error }
                 return
             }
+            defer { if countingDraws { counts.withLock { $0 = $0 + stream.counts } } }
             while true {
                 if observer?.isCancelled == true { cancelled.store(true, ordering: .relaxed) }
                 if cancelled.load(ordering: .relaxed) { break }
@@ -127,7 +133,8 @@ public enum Simulation {
         return SimulationResult(
             parameters: parameters, threads: workers, blockCount: blockCount, villageCount: layout.villageCount,
             countyCount: layout.countyCount, replicates: tallies,
-            vulnerability: try accumulators?.estimate(parameters: parameters))
+            vulnerability: try accumulators?.estimate(parameters: parameters),
+            drawCounts: countingDraws ? counts.withLock { $0 } : nil)
     }
 }
 

@@ -59,10 +59,11 @@ enum BenchReportText {
         func rate(_ value: Double) -> String { String(format: "%.2f million", value / 1e6) }
         func line(_ timing: Benchmark.Timing) -> String {
             String(
-                format: "  %d thread%@: %@ household-years/s, %.1f ns per household-year (run %.3f s, synthesis %.3f s"
-                    + " = %@ households/s)",
+                format: "  %d thread%@: %@ household-years/s, %.1f ns per household-year; %@ year-steps/s, %.1f ns per"
+                    + " year-step per core (run %.3f s, synthesis %.3f s = %@ households/s)",
                 timing.threads, timing.threads == 1 ? "" : "s", rate(timing.householdYearsPerSecond),
-                timing.nanosecondsPerHouseholdYear, timing.runSeconds, timing.synthesisSeconds,
+                timing.nanosecondsPerHouseholdYear, rate(timing.yearStepsPerSecond),
+                timing.nanosecondsPerYearStepPerCore, timing.runSeconds, timing.synthesisSeconds,
                 rate(timing.synthesisHouseholdsPerSecond))
         }
         var lines = [
@@ -80,6 +81,11 @@ enum BenchReportText {
                 + " stored, and the engine keeps " + String(format: "%.2f", report.retainedBytesPerHousehold)
                 + " bytes per household (tallies, covariates, layout)")
         lines.append(String(format: "peak resident memory: %.1f MB", Double(report.peakResidentBytes) / 1e6))
+        lines.append(
+            String(
+                format: "per year-step (counted over %d households on counting streams): %.2f GSL calls, %.2f stream"
+                    + " restarts applied; share of time in GSL and libm: see docs/PERFORMANCE.md (a profile, not counted"
+                    + " here)", report.draws.households, report.draws.gslCalls, report.draws.restarts))
         return lines.joined(separator: "\n")
     }
 }

@@ -25,6 +25,13 @@ final class BenchmarkTests: XCTestCase {
         XCTAssertGreaterThan(report.single.householdYearsPerSecond, 0)
         XCTAssertEqual(report.householdBytes, MemoryLayout<Household>.size)
         XCTAssertGreaterThan(report.peakResidentBytes, 0)
+        XCTAssertEqual(report.single.steps, 2_000 * 4 * 2)
+        XCTAssertEqual(
+            report.single.nanosecondsPerYearStepPerCore, report.single.simulationSeconds * 1e9 / Double(2_000 * 4 * 2),
+            accuracy: 1e-6)
+        XCTAssertEqual(report.draws.households, 2_000)
+        XCTAssertGreaterThan(report.draws.gslCalls, report.draws.restarts)
+        XCTAssertGreaterThan(report.draws.restarts, 1)
     }
 
     /// The bytes kept per household are those the memory check counts (one memory model), and grow with the tasks.

@@ -14,6 +14,11 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("speed-up from 1 to 2 threads: "), out)
         XCTAssertTrue(out.contains("state per household: 48 bytes"), out)
         XCTAssertTrue(out.contains("peak resident memory: "), out)
+        // Issue 14's figures: year-steps, per core, and the counted draws.
+        XCTAssertTrue(out.contains("year-steps/s"), out)
+        XCTAssertTrue(out.contains("ns per year-step per core"), out)
+        XCTAssertTrue(out.contains("GSL calls"), out)
+        XCTAssertTrue(out.contains("stream restarts applied"), out)
     }
 
     func testGeneratorIsAScenarioSetting() throws {

@@ -28,6 +28,20 @@ final class DeterminismTests: XCTestCase {
         }
     }
 
+    /// Counting draws (for `bench`) changes no figure, and counts what a run must make: every year-step restarts at
+    /// least the phases that always draw (demography, illness, dibao or its assessment, the labour market).
+    func testCountingDrawsChangesNothing() throws {
+        let parameters = Self.smallRun()
+        let counted = try Simulation.run(parameters, threads: 2, countingDraws: true)
+        XCTAssertEqual(
+            SummaryCSV.render(scenario: "test", rows: Summary.rows(counted)), try csv(parameters, threads: 1))
+        let counts = try XCTUnwrap(counted.drawCounts)
+        let yearSteps = Double(parameters.run.households * (parameters.run.years + 1) * parameters.run.replicates)
+        XCTAssertGreaterThan(Double(counts.restarts) / yearSteps, 3)
+        XCTAssertGreaterThan(counts.gslCalls, counts.restarts)
+        XCTAssertNil(try Simulation.run(parameters, threads: 1).drawCounts)
+    }
+
     func testRepeatedRunsAreIdentical() throws {
         let parameters = Self.smallRun()
         XCTAssertEqual(try Simulation.run(parameters, threads: 2).replicates, try Simulation.run(parameters, threads: 2).replicates)

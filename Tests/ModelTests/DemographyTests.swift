@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import Model
@@ -191,6 +192,86 @@ final class DemographyTests: XCTestCase {
             for (k, item) in expected.enumerated() { samples[k].add(Double(item.1(household))) }
         }
         for (k, item) in expected.enumerated() { assertMean(samples[k], near: item.2, item.0) }
+    }
+
+    /// The shortcut (one uniform against the probability that nothing happens, then the groups conditional on at
+    /// least one event) has the direct path's distribution: every binomial drawn (issue 14).
+    ///
+    /// The household (hs 1, u 1, children 1, general 2 with 1 migrant, skilled 1, weak 1, elderly 1; size 8) meets
+    /// every group, the conditional tables and the migrants' hypergeometric draw. 400,000 household-years on each path:
+    /// (1) the share of years where nothing happens against the exact product of the groups' zero probabilities, P0 ≈
+    /// 0.334: its standard error is 0.00075, so a 1 % relative error (0.0033) is 4.5 SE and fails the 4-SE bound nine
+    /// times in ten; (2) the joint distribution of the resulting households, fast against direct, by a two-sample
+    /// chi-square over every outcome seen at least 10 times (the rest pooled), failing below p = 1e-4 (a false alarm
+    /// once in 10,000 seeds).
+    func testShortcutHasTheDirectPathsDistribution() {
+        let household = makeHousehold(
+            general: 2, skilled: 1, weak: 1, elderly: 1, children: 1, highSchool: 1, university: 1, generalMigrants: 1)
+        let p = DemographyParameters()
+        let phase = Demography(p)
+        let stay = (1 - p.retirement) * (1 - p.disablement)
+        let exactNothing = (1 - p.highSchoolGraduation) * (1 - p.universityGraduation) * (1 - p.childToHighSchool)
+            * stay * stay * stay * stay * (1 - p.elderlyMortality) * pow(1 - p.chronicOnset, 8)
+        let draws = 400_000
+        var fast: [String: Int] = [:], direct: [String: Int] = [:]
+        var nothing = 0
+        let stream = makeStream()
+        for index in 0..<draws {
+            for shortcut in [true, false] {
+                var after = household
+                var year = makeYear()
+                let key = testKey(index)
+                key.restart(stream, for: Demography.purpose)
+                if shortcut {
+                    phase.apply(to: &after, year: &year, stream: stream)
+                } else {
+                    phase.applyDirect(to: &after, year: &year, stream: stream)
+                }
+                let outcome = "\(after.highSchool) \(after.university) \(after.children) \(after.generalLabour) "
+                    + "\(after.skilledLabour) \(after.weakLabour) \(after.generalMigrants) \(after.elderly) "
+                    + "\(after.disabled) \(after.chronicIll)"
+                if shortcut {
+                    fast[outcome, default: 0] += 1
+                    if after == household { nothing += 1 }
+                } else {
+                    direct[outcome, default: 0] += 1
+                }
+            }
+        }
+        let share = Double(nothing) / Double(draws)
+        let standardError = (exactNothing * (1 - exactNothing) / Double(draws)).squareRoot()
+        XCTAssertEqual(share, exactNothing, accuracy: 4 * standardError, "share of years where nothing happens")
+        var statistic = 0.0, cells = 0, pooledFast = 0, pooledDirect = 0
+        for outcome in Set(fast.keys).union(direct.keys) {
+            let a = fast[outcome, default: 0], b = direct[outcome, default: 0]
+            if a + b < 10 {
+                pooledFast += a
+                pooledDirect += b
+                continue
+            }
+            statistic += Double((a - b) * (a - b)) / Double(a + b)
+            cells += 1
+        }
+        if pooledFast + pooledDirect > 0 {
+            statistic += Double((pooledFast - pooledDirect) * (pooledFast - pooledDirect))
+                / Double(pooledFast + pooledDirect)
+            cells += 1
+        }
+        XCTAssertGreaterThan(cells, 50, "the outcomes cover the groups")
+        let pValue = GSLFunctions.chiSquareUpperTail(statistic, degreesOfFreedom: cells - 1)
+        XCTAssertGreaterThan(pValue, 1e-4, "chi-square \(statistic) on \(cells - 1) degrees of freedom")
+    }
+
+    /// A household where nothing can happen (no one at risk) draws nothing at all, on either path.
+    func testNoOneAtRiskDrawsNothing() throws {
+        let stream = try RandomStream(counting: true)
+        var household = makeHousehold(disabled: 1, chronic: 1)
+        var year = makeYear()
+        testKey(0).restart(stream, for: Demography.purpose)
+        demography().apply(to: &household, year: &year, stream: stream)
+        demography().applyDirect(to: &household, year: &year, stream: stream)
+        XCTAssertEqual(stream.counts, DrawCounts())
+        XCTAssertEqual(household, makeHousehold(disabled: 1, chronic: 1))
     }
 
     func testReproducible() {

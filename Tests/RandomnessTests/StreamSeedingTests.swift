@@ -202,6 +202,32 @@ final class StreamSeedingTests: XCTestCase {
         }
     }
 
+    /// Counting mode draws exactly what an ordinary stream draws, counts one GSL call per draw that reaches GSL (a
+    /// binomial of n = 0 does not) and one restart per lazy restart followed by a draw; an ordinary stream counts
+    /// nothing.
+    func testCountingStreamDrawsTheSameAndCounts() throws {
+        let partial = PartialStreamKey(wordCount: 6).appending(7).appending(2).appending(3).appending(11)
+        let counting = try RandomStream(counting: true)
+        let ordinary = try RandomStream()
+        for stream in [counting, ordinary] {
+            stream.restart(partial, 1)  // drawn from: applied
+            _ = stream.uniform()
+            _ = stream.binomial(0, 0.5)  // answered without GSL
+            _ = stream.lognormal(zeta: 0, sigma: 1)
+            stream.restart(partial, 2)  // replaced before any draw: never applied
+            stream.restart(partial, 3)
+            _ = stream.gamma(shape: 2, scale: 1)
+            _ = stream.binomial(10, 0.5)
+        }
+        XCTAssertEqual(counting.counts, DrawCounts(gslCalls: 4, restarts: 2))
+        XCTAssertEqual(ordinary.counts, DrawCounts())
+        counting.restart(partial, 9)
+        ordinary.restart(partial, 9)
+        assertSameSequence(
+            (0..<50).map { _ in counting.nextRaw() }, (0..<50).map { _ in ordinary.nextRaw() }, "counting mode")
+        XCTAssertEqual(counting.counts, DrawCounts(gslCalls: 54, restarts: 3))
+    }
+
     /// A lazy restart, with one word or two still to mix, gives exactly the stream of an eager reseed under the whole
     /// key, for every generator; a restart followed by no draw leaves nothing behind, and a later restart wins.
     func testLazyRestartEqualsEagerReseed() throws {

@@ -14,9 +14,12 @@ public struct Illness: YearPhase {
     public var chronicStayProbability: Double
     public var billZeta: Double
     public var billSigma: Double
-    public var levels: DiscreteDistribution
-    public var deductibles: [Double]
-    public var reimbursementRates: [Double]
+    /// The level shares, owned here; the household loop reads it through ``levelTable`` (unretained, valid while `levels` lives), so running the phase retains
+    /// nothing (issue 14: a copy of this phase per household-year cost three atomic retains and releases).
+    public let levels: DiscreteDistribution
+    private let levelTable: Unmanaged<DiscreteDistribution>
+    public var deductibles: HospitalLevels
+    public var reimbursementRates: HospitalLevels
     public var outpatientShape: Double
     public var outpatientScale: Double
     public var outpatientOutOfPocketShare: Double
@@ -29,8 +32,9 @@ public struct Illness: YearPhase {
         billZeta = naturalLog(illness.billMedian)
         billSigma = illness.billSigma
         levels = try DiscreteDistribution(weights: illness.levelShares.values)
-        deductibles = basic.deductibles.values
-        reimbursementRates = basic.reimbursementRates.values
+        levelTable = Unmanaged.passUnretained(levels)
+        deductibles = basic.deductibles
+        reimbursementRates = basic.reimbursementRates
         outpatientShape = illness.chronicOutpatientShape
         outpatientScale = illness.chronicOutpatientMean / illness.chronicOutpatientShape
         outpatientOutOfPocketShare = 1 - basic.chronicOutpatientRate
@@ -45,6 +49,28 @@ public struct Illness: YearPhase {
     }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
+        withUnsafePointer(to: self) { Self.apply(at: $0, to: &household, year: &year, stream: stream) }
+    }
+
+    /// The phase at `phase` (read in place, never copied) on one household-year.
+    @inline(__always)
+    public static func run(
+        at phase: UnsafePointer<Self>, _ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey,
+        stream: RandomStream
+    ) {
+        key.restart(stream, for: purpose)
+        apply(at: phase, to: &household, year: &year, stream: stream)
+    }
+
+    private static func apply(
+        at phase: UnsafePointer<Self>, to household: inout Household, year: inout HouseholdYear, stream: RandomStream
+    ) {
+        let stayProbability = phase.pointee.stayProbability, chronicStayProbability = phase.pointee.chronicStayProbability
+        let billZeta = phase.pointee.billZeta, billSigma = phase.pointee.billSigma
+        let deductibles = phase.pointee.deductibles, reimbursementRates = phase.pointee.reimbursementRates
+        let outpatientShape = phase.pointee.outpatientShape, outpatientScale = phase.pointee.outpatientScale
+        let outpatientOutOfPocketShare = phase.pointee.outpatientOutOfPocketShare
+        let nonMedicalShare = phase.pointee.nonMedicalShare, majorIllness = phase.pointee.majorIllness
         let size = household.size
         let chronic = min(Int(household.chronicIll), size)
         let stays = stream.binomial(size - chronic, stayProbability)
@@ -56,7 +82,7 @@ public struct Illness: YearPhase {
             year.hospitalisedWorkers = stream.hypergeometric(marked: workers, unmarked: size - workers, draws: stays)
             for _ in 0..<stays {
                 let bill = stream.lognormal(zeta: billZeta, sigma: billSigma)
-                let level = stream.discrete(levels)
+                let level = phase.pointee.levelTable._withUnsafeGuaranteedRef { stream.discrete($0) }
                 outOfPocket += bill - max(0, bill - deductibles[level]) * reimbursementRates[level]
                 year.hospitalBills += bill
             }
@@ -68,6 +94,19 @@ public struct Illness: YearPhase {
         let threshold = household.flags.contains(.onDibao) ? majorIllness.dibaoThreshold : majorIllness.threshold
         outOfPocket -= majorIllness.rate * max(0, outOfPocket - threshold)
         year.medicalOutOfPocket = outOfPocket
+    }
+}
+
+extension HospitalLevels {
+    /// The value of level `index` in the order of ``values`` (township, county, prefecture, province).
+    @inline(__always)
+    subscript(_ index: Int) -> Double {
+        switch index {
+        case 0: township
+        case 1: county
+        case 2: prefecture
+        default: province
+        }
     }
 }
 

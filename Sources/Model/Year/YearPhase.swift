@@ -31,16 +31,19 @@ public protocol YearPhase: PhaseList {
 
 /// A list of phases run in order: one phase, a phase restricted to some years, or a chain of lists (``Then``).
 ///
-/// The list's type spells out its phases, so ``run(_:year:key:stream:)`` inlines to the same straight-line code as
-/// calling each phase by hand.
+/// The list's type spells out its phases, so ``run(at:_:year:key:stream:)`` is statically dispatched all the way down.
+/// It takes the list by address, not as `self`: a method on the 720-byte chain made the compiler copy the whole chain
+/// to the stack once per household-year (issue 14).
 public protocol PhaseList: Sendable {
     /// The place covariates of every phase in the list, in list order.
     associatedtype Covariates: PlaceCovariateList
 
     init(_ parameters: ScenarioParameters) throws
 
-    /// Run the list's phases on one household-year, each on its own freshly keyed stream.
-    func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream)
+    /// Run the list at `list`'s phases on one household-year, each on its own freshly keyed stream.
+    static func run(
+        at list: UnsafePointer<Self>, _ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey,
+        stream: RandomStream)
 
     /// The purposes of the list's phases, in order, each with its phase's name (for the tests of the contract).
     static var purposes: [PhasePurpose] { get }
@@ -49,12 +52,22 @@ public protocol PhaseList: Sendable {
     static func phaseNames(year: Int) -> [String]
 }
 
+extension PhaseList {
+    /// Run the list's phases on one household-year (a copy of the list: for tests and single phases).
+    public func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream) {
+        withUnsafePointer(to: self) { Self.run(at: $0, &household, year: &year, key: key, stream: stream) }
+    }
+}
+
 extension YearPhase {
     /// Restart the stream under the phase's key (lazily: reseeded at the phase's first draw, if any), then apply it.
     @inline(__always)
-    public func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream) {
+    public static func run(
+        at phase: UnsafePointer<Self>, _ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey,
+        stream: RandomStream
+    ) {
         if Self.purpose != .deterministic { key.restart(stream, for: Self.purpose) }
-        apply(to: &household, year: &year, stream: stream)
+        phase.pointee.apply(to: &household, year: &year, stream: stream)
     }
 
     public static var purposes: [PhasePurpose] { [PhasePurpose(phase: String(describing: Self.self), purpose: purpose)] }
@@ -69,17 +82,26 @@ extension PhaseList {
 /// `First`, then `Second`.
 public struct PhaseChain<First: PhaseList, Second: PhaseList>: PhaseList {
     public typealias Covariates = CovariateChain<First.Covariates, Second.Covariates>
-    public let first: First
-    public let second: Second
+    public private(set) var first: First
+    public private(set) var second: Second
 
     public init(_ parameters: ScenarioParameters) throws {
         first = try First(parameters)
         second = try Second(parameters)
     }
 
-    public func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream) {
-        first.run(&household, year: &year, key: key, stream: stream)
-        second.run(&household, year: &year, key: key, stream: stream)
+    public static func run(
+        at chain: UnsafePointer<Self>, _ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey,
+        stream: RandomStream
+    ) {
+        // The addresses of the two halves, taken through the pointer (never a copy of either).
+        let mutable = UnsafeMutablePointer(mutating: chain)
+        withUnsafeMutablePointer(to: &mutable.pointee.first) {
+            First.run(at: $0, &household, year: &year, key: key, stream: stream)
+        }
+        withUnsafeMutablePointer(to: &mutable.pointee.second) {
+            Second.run(at: $0, &household, year: &year, key: key, stream: stream)
+        }
     }
 
     public static var purposes: [PhasePurpose] { First.purposes + Second.purposes }
@@ -110,13 +132,19 @@ public enum YearsAfterSelection: YearRule {
 /// `Phase`, run only in the years `Years` includes (its stream is not even restarted in the others).
 public struct InSomeYears<Phase: YearPhase, Years: YearRule>: PhaseList {
     public typealias Covariates = Phase.Covariates
-    public let phase: Phase
+    public private(set) var phase: Phase
 
     public init(_ parameters: ScenarioParameters) throws { phase = try Phase(parameters) }
 
     @inline(__always)
-    public func run(_ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream) {
-        if Years.includes(year.year) { phase.run(&household, year: &year, key: key, stream: stream) }
+    public static func run(
+        at list: UnsafePointer<Self>, _ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey,
+        stream: RandomStream
+    ) {
+        guard Years.includes(year.year) else { return }
+        withUnsafeMutablePointer(to: &UnsafeMutablePointer(mutating: list).pointee.phase) {
+            Phase.run(at: $0, &household, year: &year, key: key, stream: stream)
+        }
     }
 
     public static var purposes: [PhasePurpose] { Phase.purposes }

@@ -41,13 +41,15 @@ public typealias YearPhases = Demography  // step 2
 /// (seed, replicate, block, purpose, year, household): a phase's draws never depend on how many another phase made.
 /// Adding a shock: see ``YearPhases``; nothing here changes.
 public struct YearlyStep: Sendable {
-    public let phases: YearPhases
+    /// The phases, kept at one address for the whole run, so the household loop passes a pointer to them.
+    private let storage: PhaseStorage
+    public var phases: YearPhases { storage.phases.pointee }
     /// The place covariates the phases declare, drawn by the engine before the parallel loop (step 1).
     public let covariates: YearPhases.Covariates
     public let povertyLine: Double
 
     public init(_ parameters: ScenarioParameters) throws {
-        phases = try YearPhases(parameters)
+        storage = PhaseStorage(try YearPhases(parameters))
         covariates = try YearPhases.Covariates(parameters)
         povertyLine = parameters.economy.povertyLine
     }
@@ -72,8 +74,23 @@ public struct YearlyStep: Sendable {
     public func advance(
         _ household: inout Household, year: inout HouseholdYear, key: HouseholdStreamKey, stream: RandomStream
     ) -> YearOutcome {
-        phases.run(&household, year: &year, key: key, stream: stream)
+        YearPhases.run(at: storage.phases, &household, year: &year, key: key, stream: stream)
         return year.outcome
+    }
+}
+
+/// The phases of a ``YearlyStep`` at a fixed address, immutable after `init` (so sharing it across threads is safe).
+private final class PhaseStorage: @unchecked Sendable {
+    let phases: UnsafeMutablePointer<YearPhases>
+
+    init(_ phases: YearPhases) {
+        self.phases = .allocate(capacity: 1)
+        self.phases.initialize(to: phases)
+    }
+
+    deinit {
+        phases.deinitialize(count: 1)
+        phases.deallocate()
     }
 }
 
