@@ -45,6 +45,11 @@ public struct TrainingParameters: Codable, Equatable, Sendable {
     public var certification = 0.44
     /// Fiscal cost per accepted trainee (32.024 million yuan for 110,400).
     public var costPerTrainee = 290.0
+    /// Probability that a migrant certified by training stays away as a skilled migrant (earning skilled pay away)
+    /// rather than coming home as a skilled labourer at home (MODEL.md §7, "Certified migrants"): 1 = "stays away",
+    /// the contract's default; 0 = every one comes home. *Assumed*: it carries most of training's effect, so
+    /// `repoverty sensitivity` moves it like any probability.
+    public var certifiedMigrantsStayAway = 1.0
     public init() {}
 }
 
@@ -57,6 +62,8 @@ extension TrainingParameters: ParameterSection {
               source: "`000` §4.5 (48,681 certificates for 110,400 trainees)"),
         .init("costPerTrainee", \.costPerTrainee, .nonNegative, unit: "yuan", .sourced,
               source: "`000` §4.5 (32.024 million yuan for 110,400)"),
+        .init("certifiedMigrantsStayAway", \.certifiedMigrantsStayAway, .probability, unit: "probability", .assumed,
+              source: "*assumed* (contract §7: \"stays away\")"),
     ]
 }
 
