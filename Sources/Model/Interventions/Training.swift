@@ -15,7 +15,9 @@ public struct Training: YearPhase {
     public init(_ parameters: ScenarioParameters) { self.init(parameters.interventions.training) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
-        let monitored = year.year > 0 && household.flags.contains(.belowMonitoringLastYear)
+        // Below the monitoring line last year, or on the monitoring list: priority for training (MODEL.md §7).
+        let monitored = year.year > 0
+            && (household.flags.contains(.belowMonitoringLastYear) || household.monitoring.onList)
         let coverage = monitored ? parameters.coverageMonitored : parameters.coverage
         let offered = stream.binomial(Int(household.generalLabour), coverage)
         let accepted = stream.binomial(offered, Double(household.motivation))
