@@ -4,7 +4,8 @@ import Model
 import Runs
 import Scenarios
 
-/// A published figure to match: a whole-horizon metric of `summary.csv` (docs/MODEL.md §4) and its value.
+/// A published figure to match: a metric of `summary.csv` (docs/MODEL.md §4), whole-horizon (`incidence`) or of one
+/// year (`monitored_share@2`: the row with year 2), and its value.
 public struct CalibrationTarget: Equatable, Sendable {
     public let metric: String
     public let value: Double
@@ -14,7 +15,7 @@ public struct CalibrationTarget: Equatable, Sendable {
         self.value = value
     }
 
-    /// `METRIC=VALUE`, e.g. `cumulative_repoverty_rate=0.12`. The value must be finite and not 0 (the objective is a
+    /// `METRIC=VALUE` or `METRIC@YEAR=VALUE`, e.g. `cumulative_repoverty_rate=0.12`, `monitored_share@2=0.045`. The value must be finite and not 0 (the objective is a
     /// relative error).
     public init(parsing text: String) throws(CalibrationError) {
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -181,17 +182,18 @@ public enum Calibration {
         func evaluate(_ values: [Double]) throws -> CalibrationEvaluation {
             evaluations += 1
             let metrics = try runner.run(try scenario(at: values)).metrics
+            // Whole-horizon figures by name, yearly ones as `name@year` (e.g. `monitored_share@2`).
             let figures = Dictionary(
-                metrics.filter { $0.year == nil }.map { ($0.name, $0.estimate) },
+                metrics.map { metric in (metric.year.map { "\(metric.name)@\($0)" } ?? metric.name, metric.estimate) },
                 uniquingKeysWith: { first, _ in first })
             let simulated = try problem.targets.map { target -> Double? in
                 guard let estimate = figures[target.metric] else {
-                    let names = figures.keys.sorted()
+                    let names = figures.keys.filter { !$0.contains("@") }.sorted()
                     let close = names.filter { $0.hasPrefix(target.metric.prefix(4)) }.prefix(5)
                     let hint = close.isEmpty ? names.prefix(5).joined(separator: ", ") : close.joined(separator: ", ")
                     throw CalibrationError(
-                        "--target \(target.metric.prefix(60)): not a whole-horizon metric of summary.csv (e.g. \(hint);"
-                            + " docs/MODEL.md §4 lists all \(names.count))")
+                        "--target \(target.metric.prefix(60)): not a metric of summary.csv (e.g. \(hint), or a yearly"
+                            + " one as METRIC@YEAR within run.years; docs/MODEL.md §4 lists all \(names.count))")
                 }
                 return estimate.replicates > 0 ? estimate.mean : nil
             }

@@ -46,6 +46,7 @@ public enum Summary {
         ("training", .trainingCost),
         ("medical_insurance", .medicalInsurancePremiums),
         ("agricultural_insurance", .agriculturalInsurancePremiums),
+        ("monitoring", .monitoringTransfers),
     ]
 
     /// Insurance payouts, reported apart from the premiums that are their fiscal cost (MODEL.md §4 step 11).
@@ -106,6 +107,14 @@ public enum Summary {
         for payout in payouts { add("payout_\(payout.name)") { sum($0, payout.column) } }
         add("trainees") { sum($0, .trainees) }
         add("trainees_certified") { sum($0, .certifiedTrainees) }
+        // The monitoring mechanism (MODEL.md §7), beside the income-based rates: the list's mean share over the years,
+        // entries to it, identified re-poverty (a yearly share, pooled like incidence) and its cumulative rate.
+        add("monitored_share") { share(sum($0, .monitored), of: $0.cohortHouseholds * Double(years)) }
+        add("monitoring_entries") { sum($0, .monitoringEntries) }
+        add("identified_repoverty") { share(sum($0, .identifiedRePoor), of: $0.cohortHouseholds * Double(years)) }
+        add("cumulative_identified_repoverty_rate") {
+            share($0[.everIdentifiedRePoor, year: years], of: $0.cohortHouseholds)
+        }
 
         for year in horizon {
             add("incidence", year: year) { share($0[.poor, year: year], of: $0.cohortHouseholds) }
@@ -127,6 +136,12 @@ public enum Summary {
             for cost in costs { add("cost_\(cost.name)", year: year) { $0[cost.column, year: year] } }
             add("cost_total", year: year) { t in costs.reduce(0) { $0 + t[$1.column, year: year] } }
             for payout in payouts { add("payout_\(payout.name)", year: year) { $0[payout.column, year: year] } }
+            add("monitored_share", year: year) { share($0[.monitored, year: year], of: $0.cohortHouseholds) }
+            add("monitoring_entries", year: year) { $0[.monitoringEntries, year: year] }
+            add("identified_repoverty", year: year) { share($0[.identifiedRePoor, year: year], of: $0.cohortHouseholds) }
+            add("cumulative_identified_repoverty_rate", year: year) {
+                share($0[.everIdentifiedRePoor, year: year], of: $0.cohortHouseholds)
+            }
         }
         return withCostsPerHouseholdYear(metrics, years: years)
     }

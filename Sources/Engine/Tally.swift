@@ -35,6 +35,16 @@ public struct Tally: Equatable, Sendable {
         case agriculturalInsurancePayouts
         case trainees
         case certifiedTrainees
+        /// Cohort households on the monitoring list at the end of the year (MODEL.md §7).
+        case monitored
+        /// Households the mechanism found this year.
+        case monitoringEntries
+        /// Households on the list (or found this year) with assessed income with dibao below the poverty line.
+        case identifiedRePoor
+        /// Cohort households identified re-poor in at least one year 1…t.
+        case everIdentifiedRePoor
+        /// Temporary transfers to households on the list, yuan.
+        case monitoringTransfers
         /// Entries by cause: `entriesBase + cause.rawValue`; then entries by household type, then ever re-poor by type.
         case entriesBase
     }
@@ -141,6 +151,11 @@ public struct Tally: Equatable, Sendable {
             v[base + Column.agriculturalInsurancePayouts.rawValue] += year.agriculturalInsurancePayout
             v[base + Column.trainees.rawValue] += Double(year.trainees)
             v[base + Column.certifiedTrainees.rawValue] += Double(year.certifiedTrainees)
+            if household.monitoring.onList { v[base + Column.monitored.rawValue] += 1 }
+            if year.monitoringEntry { v[base + Column.monitoringEntries.rawValue] += 1 }
+            if year.identifiedRePoor { v[base + Column.identifiedRePoor.rawValue] += 1 }
+            if household.monitoring.everIdentifiedRePoor { v[base + Column.everIdentifiedRePoor.rawValue] += 1 }
+            v[base + Column.monitoringTransfers.rawValue] += year.monitoringTransfer
         }
     }
 

@@ -89,6 +89,21 @@ final class CalibrationTests: XCTestCase {
         }
     }
 
+    /// A target may be a metric of one year, `METRIC@YEAR` (issue 15: `monitored_share@2`); a year outside the horizon
+    /// or an unknown name is refused with the way to spell one.
+    func testTargetsOfAGivenYear() throws {
+        let fit = try Calibration.fit(try problem(
+            free: "interventions.monitoring.detection=0.05..0.9", target: "monitored_share@2=0.05",
+            overrides: ["interventions.monitoring.mechanism=on"]))
+        let share = try XCTUnwrap(fit.fitted.simulated.first ?? nil)
+        XCTAssertGreaterThan(share, 0, "the year-2 share of a running mechanism")
+        for bad in ["monitored_share@3=0.05", "monitored_shar@2=0.05"] {
+            XCTAssertThrowsError(try Calibration.fit(try problem(free: "interventions.monitoring.detection=0.05..0.9", target: bad))) { error in
+                XCTAssertTrue("\(error)".contains("METRIC@YEAR"), "\(error)")
+            }
+        }
+    }
+
     func testFittedScenarioNestsKeysAndExtendsTheInputRelatively() {
         XCTAssertEqual(
             FittedScenario.tree([("a.b.c", "1"), ("a.d", "2"), ("a.b.e", "3"), ("f", "4")]),

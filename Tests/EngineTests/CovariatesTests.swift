@@ -75,8 +75,8 @@ final class CovariatesTests: XCTestCase {
         parameters.shocks.avianFlu.forcedYear = 2
         let table = try covariates(parameters, households: 2_000_000, years: 3)
         let villages = Double(table.villageCount)
-        // Forced share 0.3 on top of the ordinary 0.05: P(flood) = 1 − 0.95 × 0.7 = 0.335.
-        XCTAssertEqual(table.floodedShare(year: 1), 0.335, accuracy: 5 * (0.335 * 0.665 / villages).squareRoot())
+        // Forced share 0.3 instead of the ordinary 0.05 (contract §7): P(flood) = 0.3, not 1 − 0.95 × 0.7 = 0.335.
+        XCTAssertEqual(table.floodedShare(year: 1), 0.3, accuracy: 5 * (0.3 * 0.7 / villages).squareRoot())
         XCTAssertEqual(table.outbreakShare(year: 2), 1)
         XCTAssertLessThan(table.floodedShare(year: 2), 0.2)
         XCTAssertLessThan(table.outbreakShare(year: 1), 0.5)

@@ -68,8 +68,8 @@ final class FloodTests: XCTestCase {
     }
 
     func testVillageFloodProbabilityAndForcedYear() {
-        // Covariate: Bernoulli(0.05) per village and year; in the forced year a village floods if either its own draw
-        // or the forced draw (0.3) says so: 1 − 0.95 × 0.7 = 0.335. Year 0 is never forced (forcedYear 0 = none).
+        // Covariate: Bernoulli(0.05) per village and year; in the forced year a village floods with the forced share
+        // 0.3 *instead of* 0.05 (MODEL.md §7), not 1 − 0.95 × 0.7 = 0.335. Year 0 is never forced (forcedYear 0 = none).
         var parameters = FloodParameters()
         parameters.forcedYear = 2
         let forced = Flood(parameters)
@@ -88,7 +88,7 @@ final class FloodTests: XCTestCase {
         }
         assertShare(floodedByYear[0], of: villages, near: 0.05, "year 0")
         assertShare(floodedByYear[1], of: villages, near: 0.05, "year 1")
-        assertShare(floodedByYear[2], of: villages, near: 1 - 0.95 * 0.7, "forced year 2")
+        assertShare(floodedByYear[2], of: villages, near: 0.3, "forced year 2")
         assertShare(floodedByYear[3], of: villages, near: 0.05, "year 3")
     }
 

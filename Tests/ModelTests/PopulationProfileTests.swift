@@ -39,7 +39,10 @@ final class PopulationProfileTests: XCTestCase {
         XCTAssertEqual(census.value(attribute: "dibao", category: "people per household")?.value, 2)
         XCTAssertEqual(census.value(attribute: "members ill or disabled", category: "2")?.value, 0.5)
         XCTAssertEqual(census.value(attribute: "migrants", category: "share of labourers")?.value, 0.5)
-        XCTAssertEqual(census.value(attribute: "people not disabled", category: "students")?.value, 1.0 / 3)
+        // Shares of all four people (MODEL.md §7): the disabled member counts in no-or-weak labour.
+        XCTAssertEqual(census.value(attribute: "people", category: "students")?.value, 1.0 / 4)
+        XCTAssertEqual(census.value(attribute: "people", category: "no or weak labour")?.value, 1.0 / 4)
+        XCTAssertEqual(census.value(attribute: "people", category: "general labour")?.value, 2.0 / 4)
         XCTAssertEqual(census.value(attribute: "head education", category: "code mean")?.value, 1.5)
         XCTAssertEqual(census.value(attribute: "debt", category: "mean of debtors")?.value, 1_000)
         XCTAssertEqual(census.value(attribute: "debt", category: "mean")?.value, 500)

@@ -60,8 +60,19 @@ final class PopulationSynthesisTests: XCTestCase {
         return cases
     }
 
-    /// P(no adult | able members): all of them students; with no able member, certain (a disabled member converts).
-    private static func noAdult(able: Int) -> Double { able == 0 ? 1 : pow(0.2434, Double(able)) }
+    /// δ, the expected share of disabled people: `000` Table 4's shares are of all people and its no-or-weak labour
+    /// includes the disabled (MODEL.md §7), so the able members are drawn with the shares divided by 1 − δ.
+    private static var disabledShareOfPeople: Double {
+        let disabled = memberCases.reduce(0) { $0 + $1.p * Double($1.disabled) }
+        let size = memberCases.reduce(0) { $0 + $1.p * Double($1.size) }
+        return disabled / size
+    }
+
+    /// P(no adult | size, disabled): adults include the disabled (MODEL.md §7), so only a household without a disabled
+    /// member whose members are all students has none.
+    private static func noAdult(size: Int, disabled: Int) -> Double {
+        disabled > 0 ? 0 : pow(0.2434 / (1 - disabledShareOfPeople), Double(size))
+    }
 
     // MARK: Tests
 
@@ -90,13 +101,10 @@ final class PopulationSynthesisTests: XCTestCase {
     }
 
     func testIllOrDisabledClasses() {
-        // Observed class = min(k, size) except when every member is disabled: then one becomes general labour (§3),
-        // so the class shown is size − 1. Expected shares computed exactly from the contract's draws.
+        // Observed class = min(k, size): a disabled member is an adult (MODEL.md §7), so none is ever turned into
+        // labour. Expected shares computed exactly from the contract's draws.
         var expected = [Double](repeating: 0, count: 5)
-        for c in Self.memberCases {
-            let converted = c.size - c.disabled == 0
-            expected[c.ill - (converted ? 1 : 0)] += c.p
-        }
+        for c in Self.memberCases { expected[c.ill] += c.p }
         for (members, p) in expected.enumerated() {
             let hits = share { Int($0.disabled) + Int($0.chronicIll) == members }
             assertShare(hits, of: n, near: p, "households with \(members) ill or disabled")
@@ -112,32 +120,43 @@ final class PopulationSynthesisTests: XCTestCase {
             chronic.add(Double(household.chronicIll))
             XCTAssertLessThanOrEqual(Int(household.chronicIll), household.size - Int(household.disabled))
         }
-        let expectedDisabled = Self.memberCases.reduce(0) { $0 + $1.p * Double($1.disabled - ($1.size == $1.disabled ? 1 : 0)) }
+        let expectedDisabled = Self.memberCases.reduce(0) { $0 + $1.p * Double($1.disabled) }
         let expectedChronic = Self.memberCases.reduce(0) { $0 + $1.p * Double($1.ill - $1.disabled) }
         assertMean(disabled, near: expectedDisabled, "disabled dependants")
         assertMean(chronic, near: expectedChronic, "chronic-ill members")
     }
 
     func testNoHouseholdWithoutAnAdult() {
+        // Adults: general, skilled and weak labour, elderly and disabled members (MODEL.md §7).
         for household in population {
             XCTAssertGreaterThanOrEqual(
                 Int(household.generalLabour) + Int(household.skilledLabour) + Int(household.weakLabour)
-                    + Int(household.elderly), 1)
+                    + Int(household.elderly) + Int(household.disabled), 1)
         }
     }
 
-    func testRolesOfPeopleWhoAreNotDisabled() {
-        // Per able member: general 56.20 %, skilled 0.17 %, students 24.34 %, weak and elderly 9.645 % each; plus the
-        // one member turned into general labour where no adult was drawn (from the students or a disabled member).
+    func testRolesAreSharesOfAllPeople() {
+        // MODEL.md §7: general 56.20 %, skilled 0.17 %, students 24.34 % of all people; the rest, 19.29 %, is the
+        // disabled drawn plus weak labour and elderly in equal parts. The able members take the shares / (1 − δ) and
+        // (19.29 % − δ) / (1 − δ) for weak and elderly; plus the student turned into general labour where no adult was
+        // drawn.
+        let delta = Self.disabledShareOfPeople
+        XCTAssertEqual(delta, PopulationSynthesis.expectedDisabledShareOfPeople(PopulationParameters()), accuracy: 1e-9)
+        XCTAssertEqual(delta, 0.0690, accuracy: 0.0005, "0.308 disabled a household of 4.47 people")
         var expected = (general: 0.0, skilled: 0.0, students: 0.0, weak: 0.0, elderly: 0.0)
         for c in Self.memberCases {
-            let able = Double(c.size - c.disabled), convert = Self.noAdult(able: c.size - c.disabled)
-            expected.general += c.p * (0.5620 * able + convert)
-            expected.skilled += c.p * 0.0017 * able
-            expected.students += c.p * (0.2434 * able - (able > 0 ? convert : 0))
-            expected.weak += c.p * 0.1929 / 2 * able
-            expected.elderly += c.p * 0.1929 / 2 * able
+            let able = Double(c.size - c.disabled), convert = Self.noAdult(size: c.size, disabled: c.disabled)
+            expected.general += c.p * (0.5620 / (1 - delta) * able + convert)
+            expected.skilled += c.p * 0.0017 / (1 - delta) * able
+            expected.students += c.p * (0.2434 / (1 - delta) * able - convert)
+            expected.weak += c.p * (0.1929 - delta) / 2 / (1 - delta) * able
+            expected.elderly += c.p * (0.1929 - delta) / 2 / (1 - delta) * able
         }
+        // Over all people the shares are the published ones but for the converted students (under 0.2 points).
+        let meanSize = Self.memberCases.reduce(0) { $0 + $1.p * Double($1.size) }
+        XCTAssertEqual(expected.general / meanSize, 0.5620, accuracy: 0.002)
+        XCTAssertEqual(expected.students / meanSize, 0.2434, accuracy: 0.002)
+        XCTAssertEqual((expected.weak + expected.elderly) / meanSize + delta, 0.1929, accuracy: 1e-9)
         var general = Sample(), skilled = Sample(), students = Sample(), weak = Sample(), elderly = Sample()
         for h in population {
             general.add(Double(h.generalLabour))
@@ -151,6 +170,54 @@ final class PopulationSynthesisTests: XCTestCase {
         assertMean(students, near: expected.students, "students")
         assertMean(weak, near: expected.weak, "weak labour")
         assertMean(elderly, near: expected.elderly, "elderly")
+    }
+
+    func testNoAdultTurnsTheEldestStudentIntoGeneralLabour() {
+        // Households of students only (MODEL.md §7): a university student is turned first, then a high-school student,
+        // then a child; a disabled member is an adult, so a household of students and a disabled member keeps them.
+        func households(stages: (Double, Double, Double), disabled: Bool) -> [Household] {
+            var parameters = PopulationParameters()
+            parameters.people = PeopleShares()
+            parameters.people.generalLabour = 0
+            parameters.people.skilledLabour = 0
+            parameters.people.students = 1
+            parameters.illOrDisabledMembers = disabled
+                ? { var s = IllOrDisabledShares(); (s.none, s.one, s.two, s.three, s.four) = (0, 1, 0, 0, 0); return s }()
+                : { var s = IllOrDisabledShares(); (s.none, s.one, s.two, s.three, s.four) = (1, 0, 0, 0, 0); return s }()
+            parameters.disabledShareOfIllOrDisabled = 1
+            (parameters.studentStages.children, parameters.studentStages.highSchool, parameters.studentStages.university)
+                = stages
+            let synthesis = try! PopulationSynthesis(parameters, relocation: RelocationParameters())
+            let stream = makeStream()
+            return (0..<5_000).map { index in
+                stream.reseed(mixedKey: populationKey(index))
+                return synthesis.household(stream: stream)
+            }
+        }
+        for h in households(stages: (0, 0, 1), disabled: false) {
+            XCTAssertEqual(h.generalLabour, 1)
+            XCTAssertEqual(Int(h.university), h.size - 1)
+        }
+        for h in households(stages: (0, 1, 0), disabled: false) {
+            XCTAssertEqual(h.generalLabour, 1)
+            XCTAssertEqual(Int(h.highSchool), h.size - 1)
+        }
+        for h in households(stages: (1, 0, 0), disabled: false) {
+            XCTAssertEqual(h.generalLabour, 1)
+            XCTAssertEqual(Int(h.children), h.size - 1)
+        }
+        // Order: two-member households of high-school and university students (half each) end with one high-school
+        // student when a university student was turned, i.e. from (2, 0) and (1, 1): 3/4 of them; turning a high-school
+        // student first would leave 1/4.
+        let pairs = households(stages: (0, 0.5, 0.5), disabled: false).filter { $0.size == 2 }
+        XCTAssertGreaterThan(pairs.count, 300)
+        let keptHighSchool = pairs.filter { $0.highSchool == 1 && $0.university == 0 }.count
+        assertShare(keptHighSchool, of: pairs.count, near: 0.75, "university student turned first")
+        for h in households(stages: (0.5, 0.3, 0.2), disabled: true) {
+            XCTAssertEqual(h.disabled, 1)
+            XCTAssertEqual(h.generalLabour, 0, "the disabled member is the adult")
+            XCTAssertEqual(Int(h.children) + Int(h.highSchool) + Int(h.university), h.size - 1)
+        }
     }
 
     func testStudentStages() {

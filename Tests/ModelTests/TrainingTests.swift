@@ -87,6 +87,30 @@ final class TrainingTests: XCTestCase {
         assertMean(certifiedMigrants, near: 1.5, "migrants among the certified")
     }
 
+    func testCertifiedMigrantsComeHomeWhenTheKeySaysSo() {
+        // MODEL.md §7: whether a certified migrant stays away is a key. With 0.25 of them staying away, a household of
+        // 4 general migrants all certified keeps Binomial(4, 0.25) skilled migrants (mean 1); the rest are skilled at
+        // home. At 0 none stays away; at 1 (the default) all do.
+        let stream = makeStream()
+        var away = Sample()
+        let quarter = training { $0.certifiedMigrantsStayAway = 0.25 }
+        let none = training { $0.certifiedMigrantsStayAway = 0 }
+        for index in 0..<10_000 {
+            stream.reseed(mixedKey: testKey(index).mixed(.trainingCertification))
+            var household = makeHousehold(general: 4, generalMigrants: 4)
+            quarter.certify(&household, certifiedTrainees: 4, stream: stream)
+            XCTAssertEqual(household.skilledLabour, 4)
+            XCTAssertEqual(household.generalMigrants, 0)
+            away.add(Double(household.skilledMigrants))
+            var home = makeHousehold(general: 4, generalMigrants: 4)
+            none.certify(&home, certifiedTrainees: 4, stream: stream)
+            XCTAssertEqual(home.skilledMigrants, 0)
+            XCTAssertEqual(home.skilledLabour, 4)
+        }
+        assertMean(away, near: 1, "certified migrants staying away at 0.25")
+        XCTAssertEqual(TrainingParameters().certifiedMigrantsStayAway, 1, "the contract's default: stays away")
+    }
+
     func testCertifyEdgeCases() {
         let phase = training()
         let stream = makeStream()

@@ -392,6 +392,7 @@ final class YearlyStepTests: XCTestCase {
             Farming.purpose, Expenditures.purpose, Relocation.purpose, MedicalInsurance.purpose,
             AgriculturalInsurance.purpose, Borrowing.purpose,
         ] { XCTAssertEqual(purpose, .deterministic) }
+        XCTAssertEqual(Monitoring.purpose, .monitoring)
     }
 
     /// The registry runs the phases in MODEL.md §4's order (docs/MODEL.md §2.2's table): insurance enrolment only in
@@ -400,11 +401,14 @@ final class YearlyStepTests: XCTestCase {
     func testRegistryRunsThePhasesInTheContractsOrder() {
         let common = ["Training", "Illness", "MedicalInsurance", "Farming", "Flood", "AvianFlu", "LivestockDisease",
                       "AgriculturalInsurance", "LabourMarket", "Expenditures", "Relocation", "IncomeAssessment"]
-        let end = ["IncomeWithDibao", "Borrowing", "PovertyStatus", "TrainingCertification", "EndOfYear"]
+        let end = ["Borrowing", "PovertyStatus", "TrainingCertification", "EndOfYear"]
         XCTAssertEqual(
-            YearPhases.phaseNames(year: 0), ["Demography", "InsuranceEnrolment"] + common + ["Dibao"] + end)
+            YearPhases.phaseNames(year: 0),
+            ["Demography", "InsuranceEnrolment"] + common + ["Dibao", "IncomeWithDibao"] + end)
+        // Monitoring (contract §7) from year 1, after the assessment and y, before borrowing and the status.
         for year in [1, 2, 7] {
-            XCTAssertEqual(YearPhases.phaseNames(year: year), ["Demography", "Dibao"] + common + end)
+            XCTAssertEqual(
+                YearPhases.phaseNames(year: year), ["Demography", "Dibao"] + common + ["IncomeWithDibao", "Monitoring"] + end)
         }
     }
 
@@ -414,10 +418,10 @@ final class YearlyStepTests: XCTestCase {
         let contract: [StreamPurpose: UInt64] = [
             .population: 1, .villages: 2, .floodCovariate: 3, .outbreakCovariate: 4, .priceCovariate: 5,
             .forcedFloodCovariate: 6, .demography: 10, .illness: 11, .flood: 12, .avianFlu: 13, .livestockDisease: 14,
-            .migration: 15, .assessment: 16, .dibao: 20, .insuranceEnrolment: 21, .training: 22,
+            .migration: 15, .assessment: 16, .monitoring: 17, .dibao: 20, .insuranceEnrolment: 21, .training: 22,
             .trainingCertification: 23, .deterministic: 99,
         ]
-        XCTAssertEqual(contract.count, 18, "two purposes share a number")
+        XCTAssertEqual(contract.count, 19, "two purposes share a number")
         for (purpose, number) in contract { XCTAssertEqual(purpose.rawValue, number) }
         let registered = YearlyStep.allPurposes
         XCTAssertEqual(Set(registered).count, registered.count, "two phases or covariates share a purpose")

@@ -28,7 +28,13 @@ final class SchemaTests: XCTestCase {
             case let .real(number): .real(number + 0.25)
             case let .whole(number): .whole(number + 1)
             case let .unsigned(number): .unsigned(number &+ 1)
-            case .text: key.path == "run.generator" ? .text("mt19937") : .text("changed")
+            case let .text(name):
+                if case let .oneOf(names, _) = key.range, key.path != "population.profile",
+                   let other = names.first(where: { $0 != name }) {
+                    .text(other)  // a choice (an enum) takes only its names
+                } else {
+                    .text("changed")
+                }
             case let .list(numbers): .list(numbers + [0.5])
             }
             XCTAssertTrue(key.set(changed, in: &parameters), key.path)
@@ -86,12 +92,12 @@ final class SchemaTests: XCTestCase {
             XCTAssertNil(ScenarioKeys.declaration(for: path)?.numeric, path)
         }
         XCTAssertNil(ScenarioKeys.declaration(for: "interventions.dibao.standart"))
-        XCTAssertEqual(ScenarioKeys.all.filter { $0.numeric != nil }.count, 152)
+        XCTAssertEqual(ScenarioKeys.all.filter { $0.numeric != nil }.count, 159)
     }
 
     func testSourceStatusCounts() {
         let counts = Dictionary(grouping: ScenarioKeys.all, by: \.status).mapValues(\.count)
-        XCTAssertEqual(counts, [.sourced: 53, .calibrated: 4, .assumed: 99])
+        XCTAssertEqual(counts, [.sourced: 54, .calibrated: 5, .assumed: 105])
         for key in ScenarioKeys.all where key.status == .assumed {
             XCTAssertTrue(key.source.contains("*assumed*"), "\(key.path) is assumed but its source says \(key.source)")
         }

@@ -21,6 +21,20 @@ struct PerturbationTests {
         #expect(Perturbation.moved(1, kind: .unitInterval, side: .high, change: 0.2) == nil)
     }
 
+    /// MODEL.md §7: whether certified migrants stay away carries most of training's effect, so sensitivity must show
+    /// it: the key is a probability at 1 that moves down to 0.8 (a fifth of them come home).
+    @Test func theCertifiedMigrantsKeyIsMoved() throws {
+        let key = try #require(ScenarioKeys.declaration(for: "interventions.training.certifiedMigrantsStayAway"))
+        let parameters = ScenarioParameters()
+        #expect(Perturbation.reasonNotMoved(key, in: parameters) == nil)
+        guard case let .moved(value, moved) = Perturbation.apply(key, to: parameters, side: .low, change: 0.2) else {
+            Issue.record("the certified-migrants key was not moved down")
+            return
+        }
+        #expect(value == 0.8)
+        #expect(moved.interventions.training.certifiedMigrantsStayAway == 0.8)
+    }
+
     @Test func wholeNumbersMoveByAtLeastOne() {
         #expect(Perturbation.moved(2, kind: .whole, side: .low, change: 0.2) == 1)
         #expect(Perturbation.moved(2, kind: .whole, side: .high, change: 0.2) == 3)

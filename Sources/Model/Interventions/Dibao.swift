@@ -9,15 +9,27 @@ import Randomness
 public struct Dibao: YearPhase {
     public static var purpose: StreamPurpose { .dibao }
     public var parameters: DibaoParameters
+    /// The exclusion error of the review for a household on the monitoring list (priority for dibao review, MODEL.md
+    /// §7); the ordinary one when the mechanism is off (nobody is on the list then anyway).
+    public var listedExclusionError: Double
 
-    public init(_ parameters: DibaoParameters) { self.parameters = parameters }
-    public init(_ parameters: ScenarioParameters) { self.init(parameters.interventions.dibao) }
+    public init(_ parameters: DibaoParameters, listedExclusionError: Double? = nil) {
+        self.parameters = parameters
+        self.listedExclusionError = listedExclusionError ?? parameters.exclusionError
+    }
+
+    public init(_ parameters: ScenarioParameters) {
+        let monitoring = parameters.interventions.monitoring
+        self.init(parameters.interventions.dibao,
+                  listedExclusionError: monitoring.mechanism == .on ? monitoring.dibaoExclusionError : nil)
+    }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
         let assessed = Double(household.assessedIncome)
         let retained = stream.bernoulli(parameters.retention)
         let eligible = assessed < parameters.standard
-        let admitted = stream.bernoulli(eligible ? 1 - parameters.exclusionError : parameters.inclusionError)
+        let exclusionError = household.monitoring.onList ? listedExclusionError : parameters.exclusionError
+        let admitted = stream.bernoulli(eligible ? 1 - exclusionError : parameters.inclusionError)
         let onDibao = (household.flags.contains(.onDibao) && retained) || admitted
         if onDibao {
             household.flags.insert(.onDibao)

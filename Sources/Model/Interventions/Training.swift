@@ -4,8 +4,9 @@ import Randomness
 ///
 /// Each general labourer is offered training with a yearly coverage, higher if the household was below the monitoring
 /// line last year; accepts with probability equal to the household's motivation; is certified with a probability and
-/// becomes skilled at the end of the year (step 12). Migrants among the certified stay away, now as skilled migrants
-/// (this program's reading: the role changes, the job away does not). Each accepted trainee costs the state.
+/// becomes skilled at the end of the year (step 12). A migrant among the certified stays away, now as a skilled migrant,
+/// with probability `certifiedMigrantsStayAway` (default 1, "stays away"), else comes home as a skilled labourer at home
+/// (MODEL.md §7, "Certified migrants"). Each accepted trainee costs the state.
 public struct Training: YearPhase {
     public static var purpose: StreamPurpose { .training }
     public var parameters: TrainingParameters
@@ -14,7 +15,9 @@ public struct Training: YearPhase {
     public init(_ parameters: ScenarioParameters) { self.init(parameters.interventions.training) }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
-        let monitored = year.year > 0 && household.flags.contains(.belowMonitoringLastYear)
+        // Below the monitoring line last year, or on the monitoring list: priority for training (MODEL.md §7).
+        let monitored = year.year > 0
+            && (household.flags.contains(.belowMonitoringLastYear) || household.monitoring.onList)
         let coverage = monitored ? parameters.coverageMonitored : parameters.coverage
         let offered = stream.binomial(Int(household.generalLabour), coverage)
         let accepted = stream.binomial(offered, Double(household.motivation))
@@ -23,15 +26,19 @@ public struct Training: YearPhase {
         year.trainingCost = Double(accepted) * parameters.costPerTrainee
     }
 
-    /// Step 12: the certified become skilled; migrants among them (drawn without replacement) stay migrants.
+    /// Step 12: the certified become skilled; migrants among them (drawn without replacement) stay away as skilled
+    /// migrants with probability `certifiedMigrantsStayAway`, the others come home. At the default 1 nothing more is
+    /// drawn, so the draws are those of the contract's reading.
     public func certify(_ household: inout Household, certifiedTrainees certified: Int, stream: RandomStream) {
         guard certified > 0 else { return }
         let general = Int(household.generalLabour), migrants = Int(household.generalMigrants)
         let certifiedMigrants = stream.hypergeometric(marked: migrants, unmarked: general - migrants, draws: certified)
+        let stayingAway = parameters.certifiedMigrantsStayAway >= 1
+            ? certifiedMigrants : stream.binomial(certifiedMigrants, parameters.certifiedMigrantsStayAway)
         household.generalLabour = count(general - certified)
         household.skilledLabour = count(Int(household.skilledLabour) + certified)
         household.generalMigrants = count(migrants - certifiedMigrants)
-        household.skilledMigrants = count(Int(household.skilledMigrants) + certifiedMigrants)
+        household.skilledMigrants = count(Int(household.skilledMigrants) + stayingAway)
     }
 }
 

@@ -4,6 +4,8 @@ public struct InterventionParameters: Codable, Equatable, Sendable {
     public var training = TrainingParameters()
     public var medicalInsurance = MedicalInsuranceParameters()
     public var agriculturalInsurance = AgriculturalInsuranceParameters()
+    /// The monitoring and assistance mechanism (MODEL.md §7; `000` §4): off in the reference, on in the baseline.
+    public var monitoring = MonitoringParameters()
     /// Basic medical insurance: deductibles and reimbursement by level (everyone; MODEL.md §4 step 4).
     public var basicMedical = BasicMedicalParameters()
     /// Major-illness insurance (everyone; MODEL.md §4 step 4).
@@ -45,6 +47,11 @@ public struct TrainingParameters: Codable, Equatable, Sendable {
     public var certification = 0.44
     /// Fiscal cost per accepted trainee (32.024 million yuan for 110,400).
     public var costPerTrainee = 290.0
+    /// Probability that a migrant certified by training stays away as a skilled migrant (earning skilled pay away)
+    /// rather than coming home as a skilled labourer at home (MODEL.md §7, "Certified migrants"): 1 = "stays away",
+    /// the contract's default; 0 = every one comes home. *Assumed*: it carries most of training's effect, so
+    /// `repoverty sensitivity` moves it like any probability.
+    public var certifiedMigrantsStayAway = 1.0
     public init() {}
 }
 
@@ -57,6 +64,8 @@ extension TrainingParameters: ParameterSection {
               source: "`000` §4.5 (48,681 certificates for 110,400 trainees)"),
         .init("costPerTrainee", \.costPerTrainee, .nonNegative, unit: "yuan", .sourced,
               source: "`000` §4.5 (32.024 million yuan for 110,400)"),
+        .init("certifiedMigrantsStayAway", \.certifiedMigrantsStayAway, .probability, unit: "probability", .assumed,
+              source: "*assumed* (contract §7: \"stays away\")"),
     ]
 }
 
@@ -104,6 +113,67 @@ extension AgriculturalInsuranceParameters: ParameterSection {
         .init("rate", \.rate, .share, unit: "share", .assumed, source: "*assumed*"),
         .init("deductibleShare", \.deductibleShare, .share, unit: "share", .assumed, source: "*assumed*"),
         .init("premiumPerHousehold", \.premiumPerHousehold, .nonNegative, unit: "yuan/household/yr", .assumed,
+              source: "*assumed*"),
+    ]
+}
+
+/// Whether the monitoring and assistance mechanism runs (MODEL.md §7).
+public enum MonitoringMechanism: String, CaseIterable, Codable, Sendable, ParameterValueConvertible {
+    /// The reference model: nobody is monitored.
+    case off
+    /// The status quo since 2019–2020 (`000` §4).
+    case on
+}
+
+/// The monitoring and assistance mechanism (MODEL.md §7; `000` §4: self-application, village screening, comparison of
+/// department data; assistance for those found; removal once stable).
+///
+/// From year 1, after the assessment, a cohort household whose assessed income with dibao is below the monitoring
+/// line, or whose year brought medical costs or a disaster loss above a threshold, is found with probability
+/// `detection`; it is on the list from the next year, when it receives a transfer filling `transferShare` of its gap
+/// to the monitoring line, training at `training.coverageMonitored` and a dibao review with `dibaoExclusionError`
+/// (priority for training and dibao review); it leaves after `stableYears` consecutive years
+/// above the monitoring line. Thresholds, stable years and the assistance terms are *assumed*; `detection` is
+/// calibrated to `000`'s village figures.
+public struct MonitoringParameters: Codable, Equatable, Sendable {
+    /// `off` in the reference model, `on` in the baseline.
+    public var mechanism = MonitoringMechanism.off
+    /// Probability a year that an eligible household not yet on the list is found: fitted by `repoverty calibrate
+    /// scenarios/baseline.yaml --target monitored_share@2=0.045 --free interventions.monitoring.detection=0.005..0.5`
+    /// (10,000 households, 4 replicates, seed 1: 0.0858) to the 3–6 % of formerly poor households that `000`'s
+    /// villages had under monitoring at the end of 2020, about two years into the mechanism.
+    public var detection = 0.086
+    /// Medical costs of the year (out-of-pocket after insurance plus non-medical costs) above which a household is
+    /// eligible whatever its income, yuan a household.
+    public var medicalCostThreshold = 5_000.0
+    /// Flood and epizootic losses of the year above which a household is eligible whatever its income, yuan a
+    /// household.
+    public var disasterLossThreshold = 5_000.0
+    /// Consecutive years above the monitoring line after which a household leaves the list.
+    public var stableYears = 2
+    /// Share of the gap between the monitoring line and the assessed income with dibao that the temporary transfer
+    /// fills, for a household on the list.
+    public var transferShare = 1.0
+    /// Exclusion error of the dibao review for an eligible household on the list (priority for dibao review).
+    public var dibaoExclusionError = 0.05
+    public init() {}
+}
+
+extension MonitoringParameters: ParameterSection {
+    /// The keys under `interventions.monitoring`; docs/MODEL.md §3 explains each.
+    public static let declarations: [ParameterDeclaration<Self>] = [
+        .init("mechanism", \.mechanism, .oneOf(MonitoringMechanism.allCases.map(\.rawValue), note: "off or on"),
+              unit: "switch", .sourced, source: "`000` §4 (in place since 2019–2020); off in the reference"),
+        .init("detection", \.detection, .probability, unit: "prob./yr", .calibrated,
+              source: "calibrated: `000` §4 village figures, end of 2020 (6 of 153, 10 of 161, 9 of 289 monitored: monitored_share@2 = 0.045 in baseline.yaml)"),
+        .init("medicalCostThreshold", \.medicalCostThreshold, .nonNegative, unit: "yuan/household/yr", .assumed,
+              source: "*assumed*"),
+        .init("disasterLossThreshold", \.disasterLossThreshold, .nonNegative, unit: "yuan/household/yr", .assumed,
+              source: "*assumed*"),
+        .init("stableYears", \.stableYears, .whole(1...MonitoringStatus.maximumStableYears), unit: "years", .assumed,
+              source: "*assumed*"),
+        .init("transferShare", \.transferShare, .share, unit: "share of the gap", .assumed, source: "*assumed*"),
+        .init("dibaoExclusionError", \.dibaoExclusionError, .probability, unit: "probability", .assumed,
               source: "*assumed*"),
     ]
 }

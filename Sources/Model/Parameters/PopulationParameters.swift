@@ -90,12 +90,14 @@ extension IllOrDisabledShares: ParameterSection {
     ]
 }
 
-/// Roles of the members who are not disabled (`000` Table 4); the remainder is weak labour and elderly.
+/// Roles of all members (`000` Table 4: shares of all 1,717 people, MODEL.md §7); the remainder is no-or-weak labour:
+/// the disabled members drawn from `illOrDisabledMembers`, and weak labour and elderly for the rest of it.
 public struct PeopleShares: Codable, Equatable, Sendable {
     public var generalLabour = 0.5620
     public var skilledLabour = 0.0017
     public var students = 0.2434
-    /// Share of the remaining no-or-weak-labour people who are weak labour; the rest are elderly (*assumed* 0.5).
+    /// Share of the remaining no-or-weak-labour people (after the disabled) who are weak labour; the rest are elderly
+    /// (*assumed* 0.5).
     public var weakShareOfRemainder = 0.5
     public init() {}
 }
@@ -103,11 +105,11 @@ public struct PeopleShares: Codable, Equatable, Sendable {
 extension PeopleShares: ParameterSection {
     /// The keys under `population.people`; docs/MODEL.md §3 explains each.
     public static let declarations: [ParameterDeclaration<Self>] = [
-        .init("generalLabour", \.generalLabour, .share, unit: "share of non-disabled members", .sourced,
+        .init("generalLabour", \.generalLabour, .share, unit: "share of all members", .sourced,
               source: "`000` Table 4"),
-        .init("skilledLabour", \.skilledLabour, .share, unit: "share of non-disabled members", .sourced,
+        .init("skilledLabour", \.skilledLabour, .share, unit: "share of all members", .sourced,
               source: "`000` Table 4"),
-        .init("students", \.students, .share, unit: "share of non-disabled members", .sourced, source: "`000` Table 4"),
+        .init("students", \.students, .share, unit: "share of all members", .sourced, source: "`000` Table 4"),
         .init("weakShareOfRemainder", \.weakShareOfRemainder, .share, unit: "share of the remainder", .assumed,
               source: "*assumed*"),
     ]

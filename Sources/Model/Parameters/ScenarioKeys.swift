@@ -37,6 +37,7 @@ public enum ScenarioKeys {
         DeclaredSection("interventions.medicalInsurance", \.interventions.medicalInsurance, MedicalInsuranceParameters.self),
         DeclaredSection("interventions.agriculturalInsurance", \.interventions.agriculturalInsurance,
                         AgriculturalInsuranceParameters.self),
+        DeclaredSection("interventions.monitoring", \.interventions.monitoring, MonitoringParameters.self),
         DeclaredSection("interventions.basicMedical", \.interventions.basicMedical, BasicMedicalParameters.self),
         DeclaredSection("interventions.majorIllness", \.interventions.majorIllness, MajorIllnessParameters.self),
         DeclaredSection("vulnerability", \.vulnerability, VulnerabilityParameters.self),

@@ -55,8 +55,8 @@ public struct PopulationCensus: Sendable, Equatable {
     var chronicSum = 0.0, chronicSquares = 0.0
     var education = [Int](repeating: 0, count: 4)
     var educationCodeSum = 0.0, educationCodeSquares = 0.0
-    var ableMembers = 0.0
-    var general = 0.0, skilled = 0.0, students = 0.0, weakOrElderly = 0.0
+    var people = 0.0
+    var general = 0.0, skilled = 0.0, students = 0.0, noOrWeakLabour = 0.0
     var labourers = 0.0, migrants = 0.0
     var debtors = 0, debtSum = 0.0, debtSquares = 0.0
 
@@ -86,11 +86,12 @@ public struct PopulationCensus: Sendable, Equatable {
         educationCodeSum += code
         educationCodeSquares += code * code
         let students = Int(household.children) + Int(household.highSchool) + Int(household.university)
-        ableMembers += Double(size - Int(household.disabled))
+        people += Double(size)
         general += Double(household.generalLabour)
         skilled += Double(household.skilledLabour)
         self.students += Double(students)
-        weakOrElderly += Double(Int(household.weakLabour) + Int(household.elderly))
+        // `000` Table 4's no-or-weak labour includes the disabled (MODEL.md §7, "Labour shares").
+        noOrWeakLabour += Double(Int(household.weakLabour) + Int(household.elderly) + Int(household.disabled))
         labourers += Double(Int(household.generalLabour) + Int(household.skilledLabour))
         migrants += Double(Int(household.generalMigrants) + Int(household.skilledMigrants))
         if household.debt > 0 {
@@ -116,9 +117,9 @@ public struct PopulationCensus: Sendable, Equatable {
         disabledSum += other.disabledSum; disabledSquares += other.disabledSquares
         chronicSum += other.chronicSum; chronicSquares += other.chronicSquares
         educationCodeSum += other.educationCodeSum; educationCodeSquares += other.educationCodeSquares
-        ableMembers += other.ableMembers
+        people += other.people
         general += other.general; skilled += other.skilled; students += other.students
-        weakOrElderly += other.weakOrElderly
+        noOrWeakLabour += other.noOrWeakLabour
         labourers += other.labourers; migrants += other.migrants
         debtors += other.debtors; debtSum += other.debtSum; debtSquares += other.debtSquares
     }
@@ -166,10 +167,10 @@ public struct PopulationCensus: Sendable, Equatable {
         case ("head education", "high school"): return share(education[3], of: n)
         case ("head education", "code mean"): return mean(educationCodeSum, educationCodeSquares, over: n)
         case ("head education", "code sd"): return spread(educationCodeSum, educationCodeSquares, over: n)
-        case ("people not disabled", "general labour"): return share(general, of: ableMembers, clusters: n)
-        case ("people not disabled", "skilled labour"): return share(skilled, of: ableMembers, clusters: n)
-        case ("people not disabled", "students"): return share(students, of: ableMembers, clusters: n)
-        case ("people not disabled", "no or weak labour"): return share(weakOrElderly, of: ableMembers, clusters: n)
+        case ("people", "general labour"): return share(general, of: people, clusters: n)
+        case ("people", "skilled labour"): return share(skilled, of: people, clusters: n)
+        case ("people", "students"): return share(students, of: people, clusters: n)
+        case ("people", "no or weak labour"): return share(noOrWeakLabour, of: people, clusters: n)
         case ("migrants", "share of labourers"): return share(migrants, of: labourers, clusters: n)
         case ("debt", "mean of debtors"): return mean(debtSum, debtSquares, over: Double(debtors))
         case ("debt", "mean"): return mean(debtSum, debtSquares, over: n)

@@ -34,12 +34,7 @@ public struct PopulationSynthesis: Sendable {
             max(0, 1 - stock.cattleShare - stock.sheepShare - stock.poultryShare), stock.poultryShare, stock.cattleShare,
             stock.sheepShare,
         ])
-        let people = parameters.people
-        let remainder = max(0, 1 - people.generalLabour - people.skilledLabour - people.students)
-        roleShares = [
-            people.generalLabour, people.skilledLabour, people.students, remainder * people.weakShareOfRemainder,
-            remainder * (1 - people.weakShareOfRemainder),
-        ]
+        roleShares = Self.roleSharesOfAbleMembers(parameters)
         debtZeta = naturalLog(parameters.debt.median)
         let motivation = parameters.motivation
         motivationMeans = [motivation.meanIlliterate, motivation.meanPrimary, motivation.meanJunior, motivation.meanHighSchool]
@@ -87,12 +82,13 @@ public struct PopulationSynthesis: Sendable {
             children: children, highSchool: highSchool, university: roles.students - children - highSchool,
             disabled: disabled
         )
-        if roles.general + roles.skilled + roles.weak + roles.elderly == 0 {
-            // A household with no adult turns one member into general labour (MODEL.md §3).
-            if members.children > 0 { members.children -= 1 }
+        if roles.general + roles.skilled + roles.weak + roles.elderly + members.disabled == 0 {
+            // No adult (general, skilled or weak labour, elderly, disabled): the eldest student becomes general
+            // labour — a university student, else a high-school student, else a child (MODEL.md §7, "No adult").
+            // Every member is then a student, and a household has at least two members, so one is there to turn.
+            if members.university > 0 { members.university -= 1 }
             else if members.highSchool > 0 { members.highSchool -= 1 }
-            else if members.university > 0 { members.university -= 1 }
-            else { members.disabled -= 1 }
+            else { members.children -= 1 }
             roles.general += 1
         }
         household.generalLabour = count(roles.general)
@@ -129,6 +125,46 @@ public struct PopulationSynthesis: Sendable {
         }
         if stream.bernoulli(relocatedShare) { household.flags.insert(.relocated) }
         return household
+    }
+
+    /// The shares of general, skilled, students, weak labour and elderly among the members who are *not* disabled,
+    /// such that over all people they come to the profile's shares (MODEL.md §7, "Labour shares": `000` Table 4's
+    /// shares are of all 1,717 people, and its 19.29 % no-or-weak labour includes the disabled members).
+    ///
+    /// With δ the expected share of disabled people (``expectedDisabledShareOfPeople(_:)``), the able members take
+    /// general g/(1−δ), skilled s/(1−δ), students t/(1−δ), and the rest (r − δ)/(1−δ), r = 1 − g − s − t, split
+    /// `weakShareOfRemainder` : the rest between weak labour and elderly; in expectation general labour is then
+    /// g × size. If the disabled alone exceed the remainder (δ > r, a profile with very many disabled) the remainder
+    /// is empty and g, s, t are renormalised among the able: the shares of all people cannot all be met, and the
+    /// labour roles keep their proportions.
+    public static func roleSharesOfAbleMembers(_ parameters: PopulationParameters) -> [Double] {
+        let people = parameters.people
+        let working = people.generalLabour + people.skilledLabour + people.students
+        let remainder = max(0, 1 - working)
+        let disabled = expectedDisabledShareOfPeople(parameters)
+        let denominator = max(1 - disabled, working, .leastNormalMagnitude)
+        let rest = max(0, remainder - disabled) / denominator
+        return [
+            people.generalLabour / denominator, people.skilledLabour / denominator, people.students / denominator,
+            rest * people.weakShareOfRemainder, rest * (1 - people.weakShareOfRemainder),
+        ]
+    }
+
+    /// δ: expected disabled members over expected members, from the profile's shares as they are drawn — sizes 2,
+    /// 3, 4 and 5 + Poisson(λ), ill-or-disabled members 0…4 capped at the size, each disabled with
+    /// `disabledShareOfIllOrDisabled` (no rule turns a disabled member into anything else).
+    public static func expectedDisabledShareOfPeople(_ parameters: PopulationParameters) -> Double {
+        let size = parameters.householdSize
+        let sizeTotal = size.two + size.three + size.four + size.fiveOrMore
+        guard sizeTotal > 0 else { return 0 }
+        let meanSize = (2 * size.two + 3 * size.three + 4 * size.four + (5 + size.extraAboveFiveMean) * size.fiveOrMore)
+            / sizeTotal
+        let ill = parameters.illOrDisabledMembers
+        let illTotal = ill.none + ill.one + ill.two + ill.three + ill.four
+        guard illTotal > 0, meanSize > 0 else { return 0 }
+        let capped = PopulationComparison.cappedIllOrDisabledShares(parameters)
+        let meanIllOrDisabled = capped.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element } / illTotal
+        return min(1, parameters.disabledShareOfIllOrDisabled * meanIllOrDisabled / meanSize)
     }
 
     private func herd(_ minimum: Int, _ maximum: Int, _ stream: RandomStream) -> Int {

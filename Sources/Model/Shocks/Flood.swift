@@ -4,7 +4,8 @@ import Randomness
 ///
 /// A village floods with a yearly probability, drawn on a stream keyed by (seed, floodCovariate, replicate, year, village) so that
 /// every household of the village, whatever block it is in, sees the same flood. A scenario may force a flood in one
-/// year in a share of villages. In a flooded village a household is hit with a probability and loses a Beta share of
+/// year: then each village floods with probability `forcedVillageShare` *instead of* the ordinary probability, so the
+/// share flooded is the stated one (MODEL.md §7, "Forced flood"). In a flooded village a household is hit with a probability and loses a Beta share of
 /// its crop and livestock income.
 public struct Flood: YearPhase {
     public typealias Covariates = VillageFlood
@@ -16,11 +17,13 @@ public struct Flood: YearPhase {
 
     /// Whether a village floods in a year. `stream` is keyed by (seed, floodCovariate, replicate, year, village);
     /// `forcedStream` by the same with purpose forcedFloodCovariate.
+    /// In the forced year only the forced draw counts (MODEL.md §7); the natural stream is then not drawn from.
     public func villageFloods(year: Int, stream: RandomStream, forcedStream: RandomStream) -> Bool {
-        let floods = naturalFlood(stream: stream)
-        let forced = forcedFlood(year: year, stream: forcedStream)
-        return floods || forced
+        isForced(year) ? forcedFlood(year: year, stream: forcedStream) : naturalFlood(stream: stream)
     }
+
+    /// Whether `year` is the scenario's forced flood year (never year 0: `forcedYear` 0 means none).
+    public func isForced(_ year: Int) -> Bool { year == parameters.forcedYear && year > 0 }
 
     /// The yearly natural flood of a village; `stream` keyed by (seed, floodCovariate, replicate, year, village).
     public func naturalFlood(stream: RandomStream) -> Bool { stream.bernoulli(parameters.probability) }
@@ -28,7 +31,7 @@ public struct Flood: YearPhase {
     /// A scenario's forced flood (in its year, in a share of villages); `stream` keyed by (seed, forcedFloodCovariate,
     /// replicate, year, village), drawn only in the forced year.
     public func forcedFlood(year: Int, stream: RandomStream) -> Bool {
-        year == parameters.forcedYear && year > 0 && stream.bernoulli(parameters.forcedVillageShare)
+        isForced(year) && stream.bernoulli(parameters.forcedVillageShare)
     }
 
     public func apply(to household: inout Household, year: inout HouseholdYear, stream: RandomStream) {
@@ -48,10 +51,11 @@ public struct VillageFlood: PlaceCovariate {
 
     public init(_ parameters: ScenarioParameters) { flood = Flood(parameters) }
 
+    /// `draws` has one stream, restarted by each `stream(_:)`: only the purpose the year needs is asked for.
     public func value(draws: CovariateDraws) -> Bool {
-        let floods = flood.naturalFlood(stream: draws.stream(.floodCovariate))
-        let forced = flood.forcedFlood(year: draws.year, stream: draws.stream(.forcedFloodCovariate))
-        return floods || forced
+        flood.isForced(draws.year)
+            ? flood.forcedFlood(year: draws.year, stream: draws.stream(.forcedFloodCovariate))
+            : flood.naturalFlood(stream: draws.stream(.floodCovariate))
     }
 
     @inline(__always)

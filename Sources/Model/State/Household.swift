@@ -1,4 +1,4 @@
-/// The state a household carries from one year to the next (MODEL.md §2), packed into 48 bytes.
+/// The state a household carries from one year to the next (MODEL.md §2 and §7's monitoring), packed into 48 bytes.
 ///
 /// Counts are `UInt8` (a household has at most a few dozen members), money and factors `Float` (seven significant
 /// digits are more than a yearly income per person needs), so a block of 4,096 households stays within a core's cache
@@ -37,6 +37,9 @@ public struct Household: Equatable, Sendable {
     /// What the household was in year 0 and what has happened to it since: the household types and dynamics of the
     /// outputs (issue 3).
     public var history: HouseholdHistory = []
+    /// On the monitoring list, and for how many consecutive years above the monitoring line (MODEL.md §7): one byte,
+    /// in what was padding before the 32-bit fields, so the household stays 48 bytes.
+    public var monitoring = MonitoringStatus()
     /// Land, mu.
     public var land: Float = 0
     /// Permanent earnings factor: skill and luck that persist (MODEL.md §3).
@@ -82,6 +85,41 @@ public struct HouseholdHistory: OptionSet, Sendable, Hashable {
     public static let marginalAtSelection = HouseholdHistory(rawValue: 1 << 2)
     /// Re-poor at some point and out of poverty again later.
     public static let leftAgainAfterRePoverty = HouseholdHistory(rawValue: 1 << 3)
+}
+
+/// A household's place in the monitoring and assistance mechanism (MODEL.md §7), packed in one byte: bit 0 on the
+/// list, bit 1 ever identified as re-poor by it, bit 2 ever on the list, bits 3–7 the consecutive years above the
+/// monitoring line while on the list (0…31).
+public struct MonitoringStatus: Equatable, Sendable, Hashable {
+    public private(set) var rawValue: UInt8 = 0
+    public init() {}
+
+    /// The most consecutive stable years the byte holds: the upper bound of `interventions.monitoring.stableYears`.
+    public static let maximumStableYears = 31
+
+    /// On the monitoring list now.
+    public var onList: Bool {
+        get { rawValue & 1 != 0 }
+        set { rawValue = newValue ? rawValue | 1 : rawValue & ~1 }
+    }
+
+    /// On the list at some year of the horizon so far.
+    public var everOnList: Bool {
+        get { rawValue & 4 != 0 }
+        set { rawValue = newValue ? rawValue | 4 : rawValue & ~4 }
+    }
+
+    /// Identified re-poor (on the list with assessed income below the poverty line) at some year of the horizon so far.
+    public var everIdentifiedRePoor: Bool {
+        get { rawValue & 2 != 0 }
+        set { rawValue = newValue ? rawValue | 2 : rawValue & ~2 }
+    }
+
+    /// Consecutive years above the monitoring line while on the list.
+    public var stableYears: Int {
+        get { Int(rawValue >> 3) }
+        set { rawValue = (rawValue & 7) | UInt8(min(max(newValue, 0), Self.maximumStableYears) << 3) }
+    }
 }
 
 /// Livestock a household keeps (MODEL.md §3).

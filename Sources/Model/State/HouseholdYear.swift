@@ -68,6 +68,14 @@ public struct HouseholdYear: Sendable {
     /// Borrowed this year to reach the borrowing line (step 9).
     public var borrowed = 0.0
 
+    // Monitoring and assistance (MODEL.md §7), after the assessment.
+    /// The temporary transfer to a household on the monitoring list, yuan.
+    public var monitoringTransfer = 0.0
+    /// Found this year by the mechanism: on the list from next year.
+    public var monitoringEntry = false
+    /// On the list (or found this year) with assessed income with dibao below the poverty line.
+    public var identifiedRePoor = false
+
     // Step 11: what interventions cost this year (government-paid).
     public var trainingCost = 0.0
     public var medicalInsurancePremium = 0.0

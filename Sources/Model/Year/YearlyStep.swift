@@ -30,6 +30,7 @@ public typealias YearPhases = Demography  // step 2
     .Then<IncomeAssessment>  // step 8: y_pre and a_t
     .Then<InSelectionYear<Dibao>>  // step 3 in year 0: on the year's own assessment, on₋₁ the profile's flag
     .Then<IncomeWithDibao>  // step 8: y
+    .Then<FromYearOne<Monitoring>>  // MODEL.md §7: after the assessment; its transfer counts in y
     .Then<Borrowing>  // step 9
     .Then<PovertyStatus>  // step 10
     .Then<TrainingCertification>  // step 12
