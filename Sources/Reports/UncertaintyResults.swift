@@ -80,6 +80,9 @@ extension ReportCharts {
                 + " Base \(figure(spread.base)); between \(figure(spread.p05)) and \(figure(spread.p95))\(isShare ? (uncertainty.against == nil ? " %" : " points") : "")"
                 + " in 90 % of samples (5th–95th percentiles), median \(figure(spread.median)). prcc.csv says which keys drive it.",
             provenance: uncertainty.provenance.isEmpty ? results.provenanceLine() : RunProvenance.line(uncertainty.provenance),
-            plot: .bars(categories: categories, values: counts.map { Estimate(mean: Double($0)) }), scale: 1)
+            plot: .bars(
+                categories: categories, values: counts.map { Estimate(mean: Double($0)) },
+                colours: Array(repeating: "#7F7F7F", count: categories.count), reference: nil),
+            scale: 1)
     }
 }
