@@ -17,6 +17,6 @@ public struct BlockKernel {
         step: YearlyStep, synthesis: PopulationSynthesis, layout: VillageLayout, covariates: Covariates,
         stream: RandomStream
     ) -> Tally {
-        task.run(step: step, synthesis: synthesis, layout: layout, covariates: covariates, stream: stream)
+        task.run(steps: ConstantStep(step), synthesis: synthesis, layout: layout, covariates: covariates, stream: stream)
     }
 }

@@ -65,7 +65,8 @@ public enum Simulation {
         let settings = parameters.run
         let generator = settings.generator
         let households = settings.households, years = settings.years, replicateCount = settings.replicates
-        let step = try YearlyStep(parameters)
+        let steps = try YearlySteps(parameters)
+        let step = steps.first
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
         let layout = try VillageLayout(
             households: households, parameters: parameters.population.villages, seed: settings.seed, generator: generator)
@@ -113,9 +114,14 @@ public enum Simulation {
                     let block = BlockTask(
                         seed: settings.seed, replicate: replicate, block: blockIndex, households: households,
                         years: years)
-                    slots[task] = block.run(
-                        step: step, synthesis: synthesis, layout: layout, covariates: covariates[block.replicate],
-                        stream: stream, vulnerability: accumulators)
+                    // Specialised for a constant step, so a scenario without per-year keys runs the loop it always ran.
+                    slots[task] = steps.isConstant
+                        ? block.run(
+                            steps: ConstantStep(step), synthesis: synthesis, layout: layout,
+                            covariates: covariates[block.replicate], stream: stream, vulnerability: accumulators)
+                        : block.run(
+                            steps: steps, synthesis: synthesis, layout: layout, covariates: covariates[block.replicate],
+                            stream: stream, vulnerability: accumulators)
                     let finished = finishedTasks.wrappingAdd(1, ordering: .relaxed).newValue
                     observer?.taskFinished(completed: finished, total: taskCount)
                 }
@@ -185,10 +191,11 @@ struct BlockTask {
     let households: Int
     let years: Int
 
-    func run(
-        step: YearlyStep, synthesis: PopulationSynthesis, layout: VillageLayout, covariates: Covariates,
+    func run<Steps: YearStepSource>(
+        steps: Steps, synthesis: PopulationSynthesis, layout: VillageLayout, covariates: Covariates,
         stream: RandomStream, vulnerability: VulnerabilityCollector? = nil
     ) -> Tally {
+        let povertyLine = steps[0].povertyLine
         var tally = Tally(years: years)
         var population = BlockPopulation(
             seed: seed, block: block, households: households, layout: layout, synthesis: synthesis)
@@ -200,7 +207,7 @@ struct BlockTask {
             for year in 0...years {
                 var accounts = covariates.householdYear(year: year, village: village, county: county)
                 key.year = UInt64(year)
-                let outcome = step.advanceCheckingInvariants(&household, year: &accounts, key: key, stream: stream)
+                let outcome = steps[year].advanceCheckingInvariants(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
                     vulnerability?.crossSection.record(
                         replicate: replicate, household: index, year: accounts, state: household,
@@ -214,7 +221,7 @@ struct BlockTask {
                         break
                     }
                 } else if outcome.inCohort {
-                    tally.record(outcome, household: household, year: accounts, povertyLine: step.povertyLine)
+                    tally.record(outcome, household: household, year: accounts, povertyLine: povertyLine)
                 }
                 if year == 1, let vulnerability {
                     vulnerability.recordYearOne(household: index, income: accounts.income, outcome: outcome)

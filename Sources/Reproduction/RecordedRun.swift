@@ -143,11 +143,35 @@ public struct RecordedRun: Sendable {
                 throw .badRecord("\(file.path): parameters.\(key.path): expected \(Self.kind(of: key.defaultValue))")
             }
         }
-        let declared = Set(ScenarioKeys.all.map(\.path))
+        try readPerYearValues(recorded, into: &parameters, file: file)
+        let declared = Set(ScenarioKeys.all.map(\.path) + [ScenarioParameters.perYearProperty])
         for path in recorded.leafPaths() where !declared.contains(path) && !declared.contains(where: { $0.hasPrefix(path + ".") }) {
             notes.append("parameters.\(path) is not a parameter of this version; it is ignored")
         }
         return parameters
+    }
+}
+
+extension RecordedRun {
+    /// The recorded keys given per year (`"perYear": [{"key": …, "values": […]}]`, issue 15), read back as recorded;
+    /// absent in a record of a run without any.
+    private static func readPerYearValues(
+        _ recorded: JSONTree, into parameters: inout ScenarioParameters, file: URL
+    ) throws(ReproductionError) {
+        guard let node = recorded.member(at: ScenarioParameters.perYearProperty) else { return }
+        let field = "\(file.path): parameters.\(ScenarioParameters.perYearProperty)"
+        guard case .array(let entries) = node else { throw .badRecord("\(field): expected a list of {key, values}") }
+        var perYear: [PerYearValues] = []
+        for (index, entry) in entries.enumerated() {
+            guard case .string(let key)? = entry.member(at: "key"), ScenarioKeys.mayVaryByYear(key),
+                  case .list(let values)? = entry.member(at: "values")?.parameterValue(like: .list([])), values.count > 1
+            else {
+                throw .badRecord(
+                    "\(field)[\(index)]: expected an interventions.* number key and a list of at least two numbers")
+            }
+            perYear.append(PerYearValues(key: key, values: values))
+        }
+        parameters.perYear = perYear.isEmpty ? nil : perYear
     }
 }
 

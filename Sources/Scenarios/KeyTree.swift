@@ -18,6 +18,13 @@ indirect enum KeyTree: Sendable {
         return entries.first { $0.key == key }?.node
     }
 
+    /// The node at a dotted key path, if there is one.
+    func leaf(at dottedPath: String) -> KeyTree? {
+        var node: KeyTree? = self
+        for part in dottedPath.split(separator: ".") { node = node?.child(String(part)) }
+        return node
+    }
+
     /// The valid keys of a section, in declaration order (empty for a leaf).
     var keys: [String] {
         guard case let .section(entries) = self else { return [] }
@@ -89,6 +96,11 @@ struct ParameterTree: Sendable {
         values = [:]
         unsupported = []
         schema = reflect(parameters, path: [])
+        // A key given per year is a list where its number would be (issue 15): what a file says, and reads back.
+        for entry in parameters.perYear ?? [] {
+            guard case let .leaf(kind)? = schema.leaf(at: entry.key) else { continue }
+            values[entry.key] = .list(entry.values.map { kind == .integer ? .integer(Int($0)) : .real($0) })
+        }
     }
 
     /// The schema and defaults of the reference model, computed once.
@@ -108,7 +120,7 @@ struct ParameterTree: Sendable {
         }
         var entries: [(key: String, node: KeyTree)] = []
         for child in mirror.children {
-            guard let label = child.label else { continue }
+            guard let label = child.label, !(path.isEmpty && label == ScenarioParameters.perYearProperty) else { continue }
             entries.append((label, reflect(child.value, path: path + [label])))
         }
         return .section(entries)

@@ -1,4 +1,5 @@
 import Yams
+import Model
 
 /// Where a value came from: the file (or `--set`) and the line of its key.
 struct Origin: Sendable, Equatable {
@@ -119,9 +120,21 @@ struct SchemaWalk {
     // MARK: Values
 
     /// Checks a value node against its kind; a list also yields the line of each entry.
-    private func convert(_ node: Node, to kind: LeafKind, path: [String], line: Int?)
+    private func convert(_ node: Node, to kind: LeafKind, path: [String], line: Int?, entriesAreYears: Bool = false)
         throws(ScenarioError) -> (LeafValue, [Int?]) {
         guard case let .list(elementKind) = kind else {
+            if case let .sequence(sequence) = node {
+                // An intervention's number may be given per year (issue 15): a list of the same kind of number.
+                guard ScenarioKeys.mayVaryByYear(path.joined(separator: ".")) else {
+                    throw error(at: line, path, "expected \(kind.expectation), got a list (only the numbers of "
+                                + "interventions.* keys may be given per year)")
+                }
+                guard !sequence.isEmpty else {
+                    throw error(at: line, path, "expected \(kind.expectation) or a list of them by year (years 0, 1, 2, …, "
+                                + "the last carried forward), got an empty list")
+                }
+                return try convert(node, to: .list(kind), path: path, line: line, entriesAreYears: true)
+            }
             switch Self.scalarValue(node, kind: kind) {
             case let .success(value): return (value, [])
             case let .failure(problem): throw error(at: line, path, problem.message)
@@ -139,7 +152,8 @@ struct SchemaWalk {
                 values.append(value)
                 lines.append(elementLine)
             case let .failure(problem):
-                throw error(at: elementLine, path, "entry \(index + 1): \(problem.message)")
+                let entry = entriesAreYears ? "year \(index)" : "entry \(index + 1)"
+                throw error(at: elementLine, path, "\(entry): \(problem.message)")
             }
         }
         return (.list(values), lines)

@@ -12,20 +12,37 @@ struct Validation {
     /// The file blamed for a value no file set (the scenario being loaded, or a label for parameters built in code).
     let fallbackFile: String
 
-    /// Throws the first problem: leaves in declaration order, then the relations.
+    /// Throws the first problem: leaves in declaration order, then the relations (in each year, when a key is given
+    /// per year: a rule must hold in every year of the schedule).
     func check() throws(ScenarioError) {
         for key in ScenarioKeys.all {
-            try check(key.path, against: key.range)
+            guard let value = merged.values[key.path] else { continue }
+            if case let .list(values) = value, merged.isPerYear(key.path) {
+                // Each year's number against the key's range, at the line of its entry.
+                let lines = merged.sources[key.path]?.elementLines ?? []
+                for (index, element) in values.enumerated() {
+                    do { try check(key.path, element, against: key.range) } catch {
+                        var located = error
+                        located.message = "year \(index): " + located.message
+                        if index < lines.count, let line = lines[index] { located.line = line }
+                        throw located
+                    }
+                }
+            } else {
+                try check(key.path, value, against: key.range)
+            }
         }
-        for relation in ScenarioKeys.relations {
-            try check(relation)
+        for year in 0...merged.lastScheduledYear {
+            let inYear = Validation(merged: merged.resolved(year: year), fallbackFile: fallbackFile)
+            for relation in ScenarioKeys.relations {
+                try inYear.check(relation)
+            }
         }
     }
 
     // MARK: Leaves
 
-    private func check(_ path: String, against range: ParameterRange) throws(ScenarioError) {
-        guard let value = merged.values[path] else { return }
+    private func check(_ path: String, _ value: LeafValue, against range: ParameterRange) throws(ScenarioError) {
         func fail(_ message: String) -> ScenarioError { error(at: path, message) }
         func tooLarge(_ x: Double) -> ScenarioError {
             fail("expected at most \(Self.format(ParameterRange.maximumAmount)) (larger amounts overflow), got \(Self.format(x))")

@@ -59,6 +59,26 @@ final class ReproduceCommandTests: XCTestCase {
         XCTAssertTrue(result.standardOutput.contains("summary.csv: identical"), result.standardOutput)
     }
 
+    /// A run whose dibao standard rises by year (issue 15, item 6) records the schedule and is re-made from it, the
+    /// scenario file gone.
+    func testARunWithPerYearValuesReproduces() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let scenario = folder.appendingPathComponent("rising.yaml")
+        try "interventions:\n  dibao:\n    standard: [5500, 6000, 6500]\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out")
+        let run = try Executable.run(
+            ["run", scenario.path, "--households", "600", "--replicates", "2", "--years", "3", "--output", output.path,
+             "--quiet"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let record = output.appendingPathComponent("rising/run.json")
+        XCTAssertTrue(try String(contentsOf: record, encoding: .utf8).contains("\"perYear\""))
+        try FileManager.default.removeItem(at: scenario)
+        let again = try Executable.run(["reproduce", record.path])
+        XCTAssertEqual(again.status, 0, again.standardOutput + again.standardError)
+        XCTAssertEqual(again.standardError, "")
+        XCTAssertTrue(again.standardOutput.contains("summary.csv: identical"), again.standardOutput)
+    }
+
     func testATamperedSummaryExitsOneNamingTheFileAndLine() throws {
         let folder = try Executable.temporaryDirectory(self).appendingPathComponent("reference")
         try FileManager.default.copyItem(at: referenceFolder.appendingPathComponent("reference"), to: folder)

@@ -36,6 +36,19 @@ final class ReproductionTests: XCTestCase {
         XCTAssertEqual(run.scenario, "probe")
     }
 
+    /// Keys given per year (issue 15) are recorded under `perYear` and read back as they were.
+    func testPerYearValuesAreReadBack() throws {
+        var parameters = ScenarioParameters()
+        parameters.perYear = [PerYearValues(key: "interventions.dibao.standard", values: [5_500, 6_100.5, 7_000])]
+        let run = try RecordedRun(file: try temporaryFile(try record(parameters)))
+        XCTAssertEqual(run.parameters, parameters)
+        XCTAssertTrue(run.warnings.isEmpty, "\(run.warnings)")
+        let damaged = try record(parameters).replacingOccurrences(of: "interventions.dibao.standard", with: "run.years")
+        XCTAssertThrowsError(try RecordedRun(file: try temporaryFile(damaged))) { error in
+            XCTAssertTrue("\(error)".contains("parameters.perYear[0]"), "\(error)")
+        }
+    }
+
     func testAnotherVersionIsReadWithDefaultsAndWarnings() throws {
         var json = try record(ScenarioParameters(), version: "0.0.1")
         // Another version: one key this version does not know, one it has that the record lacks.

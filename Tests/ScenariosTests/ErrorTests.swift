@@ -209,7 +209,7 @@ final class ErrorTests: XCTestCase {
 
     func testTopLevelMustBeAMapping() {
         assertError(loadError("- population\n- run\n"), file: file, line: 1, keyPath: nil,
-                    contains: ["expected a mapping of sections (population, economy, demography, shocks, interventions, run)",
+                    contains: ["expected a mapping of sections (population, economy, demography, shocks, interventions, vulnerability, run)",
                                "at the top level, got a list"])
         // Not a scenario at all: its contents are never echoed (a `.env` or /etc/passwd named by `extends`).
         let text = loadError("API_TOKEN=sk-live-0123456789\n")

@@ -93,7 +93,7 @@ public enum ScenarioKeys {
             || value is any RawRepresentable || mirror.displayStyle != .struct || mirror.children.isEmpty
         if isLeaf { return [prefix] }
         return mirror.children.flatMap { child -> [String] in
-            guard let label = child.label else { return [] }
+            guard let label = child.label, !(prefix.isEmpty && label == ScenarioParameters.perYearProperty) else { return [] }
             return leafPaths(of: child.value, prefix: prefix.isEmpty ? label : prefix + "." + label)
         }
     }
@@ -157,9 +157,13 @@ public struct ScenarioKey: Sendable {
 
     /// Sets the key in `parameters`; false, and nothing changed, if `value` is not of the key's kind (`.whole` for an
     /// `Int` key, `.text` naming a valid case for a choice, …). The range is not checked: `ScenarioLoader.validate` does.
+    ///
+    /// The value then holds in every year: a per-year list the key had (``PerYearValues``) is dropped.
     @discardableResult
     public func set(_ value: ParameterValue, in parameters: inout ScenarioParameters) -> Bool {
-        declaration.write(&parameters, value)
+        guard declaration.write(&parameters, value) else { return false }
+        parameters.dropPerYearValues(of: path)
+        return true
     }
 
     /// What kind of number the key holds; nil for text, choices, lists and the seed.
@@ -174,6 +178,7 @@ public struct ScenarioKey: Sendable {
     public var numeric: NumericAccess? {
         guard let kind = numericKind else { return nil }
         let declaration = declaration
+        let path = path
         return NumericAccess(
             kind: kind,
             get: { parameters in
@@ -191,7 +196,17 @@ public struct ScenarioKey: Sendable {
                 } else {
                     _ = declaration.write(&parameters, .real(number))
                 }
+                parameters.dropPerYearValues(of: path)
             })
+    }
+}
+
+extension ScenarioParameters {
+    /// Forget `path`'s per-year values: a key set as one number holds it in every year.
+    mutating func dropPerYearValues(of path: String) {
+        guard perYear != nil else { return }
+        perYear?.removeAll { $0.key == path }
+        if perYear?.isEmpty == true { perYear = nil }
     }
 }
 
@@ -200,6 +215,6 @@ public struct NumericAccess: Sendable {
     public let kind: NumericKind
     /// The key's value.
     public let get: @Sendable (ScenarioParameters) -> Double
-    /// Sets the key; a whole key takes the value rounded to the nearest whole number.
+    /// Sets the key in every year; a whole key takes the value rounded to the nearest whole number.
     public let set: @Sendable (inout ScenarioParameters, Double) -> Void
 }

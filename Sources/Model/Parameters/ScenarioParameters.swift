@@ -20,6 +20,9 @@ public struct ScenarioParameters: Codable, Equatable, Sendable {
     public var vulnerability = VulnerabilityParameters()
     /// Size, horizon, replicates, seed and generator of a run.
     public var run = RunSettings()
+    /// Intervention keys given per year (``PerYearValues``), in declaration order; nil when none is, and then absent
+    /// from `run.json`, which stays as it was. Each key's own field holds its year-0 value.
+    public var perYear: [PerYearValues]? = nil
 
     public init() {}
 }
