@@ -79,5 +79,5 @@ public struct RunProvenance: Codable, Sendable, Equatable {
 
 /// The program's version, recorded in every `run.json`.
 public enum ProgramVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }
