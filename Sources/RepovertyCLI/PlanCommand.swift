@@ -30,10 +30,12 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let shard = try self.shard.map { text throws in try Shard.parse(text) } ?? .whole
+        let loading = Date()
         let plan = try definition.plan(overrides: options.overrides, size: options.size, shard: shard)
+        let loadingSeconds = Date().timeIntervalSince(loading)
         let threads = options.size.resolvedThreads
         let estimate: SweepEstimate
-        do { estimate = try SweepEstimate.measure(plan, threads: threads) } catch {
+        do { estimate = try SweepEstimate.measure(plan, threads: threads, loadingSeconds: loadingSeconds) } catch {
             throw RunFailure(message: "the calibration run failed: \(error)")
         }
         let keys = plan.keyPaths.joined(separator: ", ")

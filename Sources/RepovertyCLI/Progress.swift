@@ -100,6 +100,21 @@ final class ProgressReporter: Sendable {
         }
     }
 
+    /// The total is known before the first task ends (a sweep's points): the `start` line now, with it.
+    func begin(total: Int) {
+        state.withLock { state in
+            state.total = total
+            startIfNeeded(&state)
+        }
+    }
+
+    /// Clears the bar's line, if one is shown, so a line printed next starts at the margin; the next task redraws it.
+    func clearBar() {
+        state.withLock { state in
+            if case .bar = style, state.barShown { write("\r\u{1B}[K") }
+        }
+    }
+
     /// The run is over: a `finish` line, or the bar's line cleared for what is printed next.
     func finish() {
         state.withLock { state in

@@ -11,8 +11,12 @@ struct Sweep: ParsableCommand {
         discussion: """
             Writes DIR/sweep.sqlite (points, every metric of every point, each run's provenance), committing each point
             as it finishes, then DIR/sweep.csv (one row per point: the swept keys and the headline metrics with their
-            95 % intervals; a complete Latin-hypercube sample adds DIR/prcc.csv, which keys drive each metric). Point i's seed is derived from --seed and i, so `repoverty run SCENARIO --set KEY=VALUE ...
-            --seed <its seed>` re-makes it alone. --shard I/N runs the points whose index is I modulo N; `repoverty merge`
+            95 % intervals; a complete Latin-hypercube sample adds DIR/prcc.csv, which keys drive each metric). Every \
+            point runs with the sweep's seed (common random numbers: differences between points are the keys', not \
+            sampling noise); with --independent-seeds point i's seed is derived from --seed and i. Either way \
+            `repoverty run SCENARIO --set KEY=VALUE ... --seed <its seed>` re-makes a point alone. --progress shows a bar \
+            over the points with the time left, or JSON lines on standard error. --shard I/N runs the points whose index \
+            is I modulo N; `repoverty merge`
             combines shards. --slurm writes sbatch scripts instead of running.
             Exit codes: 0 success, 1 a failure while running (or a sweep stopped early), 2 bad input or usage.
             """
@@ -89,15 +93,19 @@ struct Sweep: ParsableCommand {
             }
         } catch { throw sweepFailure(error, writing: storeURL.path) }
 
-        let progress = SweepProgress(quiet: quiet, toStandardError: format != nil, stopAfter: stopAfterPoints)
+        let progress = SweepProgress(
+            quiet: quiet, toStandardError: format != nil, stopAfter: stopAfterPoints,
+            reporter: options.progress.reporter(scenario: "\(plan.scenarioName) sweep", quiet: quiet))
         let report: SweepRunner.Report
         do {
             report = try SweepRunner(threads: options.size.resolvedThreads, isCancelled: { Interruption.shared.isCancelled })
                 .run(plan, store: store, observer: progress)
         } catch {
+            progress.finish()
             try? store.close()
             throw sweepFailure(error, writing: storeURL.path)
         }
+        progress.finish()
 
         let csvURL = directory.appendingPathComponent("sweep.csv")
         let rows: [SweepTable.Row]
@@ -144,28 +152,43 @@ struct Sweep: ParsableCommand {
     }
 }
 
-/// Progress lines for people and logs, and the test hook that stops a sweep early.
+/// Progress for people, logs and schedulers, and the test hook that stops a sweep early.
+///
+/// A line per finished point (standard output, or standard error with `--format`), and `--progress` over the points
+/// as `run` shows it over a run's tasks (standard error): a bar with the share done and the time left (`auto` when
+/// standard error is a terminal, `bar`), or JSON lines — `start`, one `progress` per point with `completed`, `total`,
+/// `elapsedSeconds` and `etaSeconds`, and `finish` (`json`). The time left is the mean time of the points run so far
+/// times the points remaining.
 final class SweepProgress: SweepObserver {
     let quiet: Bool
     let toStandardError: Bool
     let stopAfter: Int?
+    let reporter: ProgressReporter?
     private var finished = 0
 
-    init(quiet: Bool, toStandardError: Bool, stopAfter: Int?) {
+    init(quiet: Bool, toStandardError: Bool, stopAfter: Int?, reporter: ProgressReporter? = nil) {
         self.quiet = quiet
         self.toStandardError = toStandardError
         self.stopAfter = stopAfter
+        self.reporter = reporter
     }
 
     var shouldStop: Bool { Interruption.shared.isCancelled || stopAfter.map { finished >= $0 } ?? false }
 
-    func pointStarted(_ point: PlannedPoint, position: Int, remaining: Int) {}
+    func pointStarted(_ point: PlannedPoint, position: Int, remaining: Int) {
+        if position == 1 { reporter?.begin(total: remaining) }
+    }
 
     func pointFinished(_ point: PlannedPoint, position: Int, remaining: Int, seconds: Double) {
         finished += 1
         let values = zip(point.keyPaths, point.values).map { "\($0)=\($1)" }.joined(separator: " ")
+        reporter?.clearBar()
         say("point \(point.index) (\(position)/\(remaining)): \(values), seed \(point.seed), " + String(format: "%.2f s", seconds))
+        reporter?.taskFinished(completed: position, total: remaining)
     }
+
+    /// The sweep is over, finished or not: the `finish` line, or the bar cleared.
+    func finish() { reporter?.finish() }
 
     func say(_ line: String) {
         if quiet { return }

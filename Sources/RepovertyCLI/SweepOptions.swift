@@ -22,6 +22,11 @@ struct SweepDefinitionOptions: ParsableArguments {
         transform: OptionValues.whole)
     var sample: Int?
 
+    @Flag(help: ArgumentHelp(
+        "Give each point its own seed derived from --seed and its index, instead of the sweep's seed at every point"
+            + " (the default: common random numbers, so differences between points are the keys', not sampling noise)."))
+    var independentSeeds = false
+
     func validate() throws {
         do { _ = try parsedGrid() } catch { throw ValidationError(error.description) }
         if grid.isEmpty { throw ValidationError("--grid: expected at least one KEY=V1,V2,... to sweep") }
@@ -37,7 +42,7 @@ struct SweepDefinitionOptions: ParsableArguments {
         do {
             return try SweepPlan.make(
                 scenarioPath: scenario, overrides: overrides, size: size, grid: try parsedGrid(), sample: sample,
-                shard: shard)
+                shard: shard, seeding: independentSeeds ? .independent : .common)
         } catch let error as SweepArgumentError {
             throw BadInput(message: error.description)
         }
@@ -47,6 +52,7 @@ struct SweepDefinitionOptions: ParsableArguments {
     func arguments() -> [String] {
         let absolute = URL(fileURLWithPath: scenario).standardizedFileURL.path
         return [absolute] + grid.flatMap { ["--grid", $0] } + (sample.map { ["--sample", String($0)] } ?? [])
+            + (independentSeeds ? ["--independent-seeds"] : [])
     }
 }
 

@@ -131,11 +131,17 @@ public enum LatinHypercube {
 /// `seed_i = StreamKey.sweepPoint(seed: seed, point: i).mixed`: the key (seed, 200, i), built with every other key in
 /// Model/Year/StreamKeys.swift, mixed by the project's documented mixer (MODEL.md §5). Every replicate stream of the
 /// point is then keyed from `seed_i` as in any run, so `repoverty run SCENARIO --set KEY=VALUE... --seed seed_i`
-/// gives the point's figures exactly, alone, on any machine. Points differ in their random numbers as well as their
-/// parameters; seeds of different points are unrelated.
+/// gives the point's figures exactly, alone, on any machine. Used only with `--independent-seeds`: points then differ in
+/// their random numbers as well as their parameters, and seeds of different points are unrelated.
+///
+/// The mixed key is cut to its low 53 bits, so every derived seed is below 2^53 and is read exactly by every CSV reader
+/// that parses numbers as doubles (pandas, R, spreadsheets, JavaScript): `sweep.csv`'s `seed` column re-makes the point.
 public enum PointSeed {
+    /// Seeds below this are exact as IEEE doubles.
+    public static let exactLimit: UInt64 = 1 << 53
+
     public static func derive(seed: UInt64, point: Int) -> UInt64 {
-        StreamKey.sweepPoint(seed: seed, point: point).mixed
+        StreamKey.sweepPoint(seed: seed, point: point).mixed & (exactLimit - 1)
     }
 }
 

@@ -33,6 +33,8 @@ public struct SweepPlan: Sendable {
     public let keyPaths: [String]
     /// The sweep's seed: the scenario's `run.seed` after the command's overrides.
     public let seed: UInt64
+    /// Whether every point runs with ``seed`` or with a seed of its own.
+    public let seeding: PointSeeding
     public let shard: Shard
     /// The shard's points, in index order.
     public let points: [PlannedPoint]
@@ -43,10 +45,11 @@ public struct SweepPlan: Sendable {
     /// of `shard`.
     ///
     /// A point is loaded with `overrides`, then `KEY=VALUE` for each swept key, then `run.seed=<point seed>`; the run
-    /// options follow, but for the keys the point sets itself, which win.
+    /// options follow, but for the keys the point sets itself, which win. The point seed is the sweep's own seed
+    /// (``PointSeeding/common``, the default) or one derived from it and the point's index (``PointSeeding/independent``).
     public static func make(
         scenarioPath: String, overrides: [String], size: RunSize = RunSize(), grid: [GridArgument], sample: Int?,
-        shard: Shard = .whole
+        shard: Shard = .whole, seeding: PointSeeding = .common
     ) throws -> SweepPlan {
         let base = try Runner.load([scenarioPath], overrides: overrides, size: size)[0]
         let seed = base.parameters.run.seed
@@ -57,7 +60,7 @@ public struct SweepPlan: Sendable {
         let allValues = try design.values()
         var points: [PlannedPoint] = []
         for (index, values) in allValues.enumerated() where shard.contains(point: index) {
-            let pointSeed = PointSeed.derive(seed: seed, point: index)
+            let pointSeed = seeding == .common ? seed : PointSeed.derive(seed: seed, point: index)
             let pointOverrides = overrides + zip(keyPaths, values).map { "\($0)=\($1)" } + ["run.seed=\(pointSeed)"]
             let scenario: Scenario
             do { scenario = try pointSize.load(path: scenarioPath, overrides: pointOverrides) } catch {
@@ -70,7 +73,7 @@ public struct SweepPlan: Sendable {
         }
         return SweepPlan(
             scenarioPath: scenarioPath, scenarioName: base.name, design: design, keyPaths: keyPaths, seed: seed,
-            shard: shard, points: points, totalPoints: allValues.count)
+            seeding: seeding, shard: shard, points: points, totalPoints: allValues.count)
     }
 
     /// A value the grid gave that the loader refused is the `--grid` argument's fault: say so instead of `--set`.
@@ -87,6 +90,16 @@ public struct SweepPlan: Sendable {
     public var identity: SweepIdentity {
         SweepIdentity(scenario: scenarioName, design: design.summary, keyPaths: keyPaths, pointCount: totalPoints, seed: seed)
     }
+}
+
+/// How a sweep's points are seeded (issue 17).
+public enum PointSeeding: String, Sendable, Equatable {
+    /// Every point runs with the sweep's seed: common random numbers, as `compare` pairs scenarios. Point i and point
+    /// j then meet the same households, covariates and shocks replicate by replicate, so the difference of a metric
+    /// between them is the effect of the keys alone, without the sampling noise of two independent runs.
+    case common
+    /// Each point runs with its own seed (``PointSeed``): points are independent samples (`--independent-seeds`).
+    case independent
 }
 
 /// What every shard of one sweep shares; two stores with different identities hold different sweeps.

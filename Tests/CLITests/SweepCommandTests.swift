@@ -64,6 +64,55 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(Array(fields[3...5]), Array(point[7...9]), "cumulative_repoverty_rate mean, lo95, hi95")
     }
 
+    /// Points share the sweep's seed by default, so a key that only prices training leaves every household's path, and
+    /// so the re-poverty rate, exactly the same at every point; --independent-seeds gives each point its own seed,
+    /// below 2^53 so that every CSV reader keeps it exact (issue 17).
+    func testPointsArePairedByDefaultAndIndependentOnRequest() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let arguments = [
+            "sweep", "scenarios/baseline.yaml", "--grid", "interventions.training.costPerTrainee=1000,3000",
+            "--replicates", "2", "--households", "400", "--years", "2", "--seed", "18446744073709551615", "--quiet",
+        ]
+        func rows(_ name: String, _ extra: [String]) throws -> [[String: String]] {
+            let result = try Executable.run(arguments + extra + ["--output", folder.appendingPathComponent(name).path])
+            XCTAssertEqual(result.status, 0, result.standardError)
+            let lines = try String(contentsOf: folder.appendingPathComponent("\(name)/sweep.csv"), encoding: .utf8)
+                .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        }
+        let paired = try rows("paired", [])
+        XCTAssertEqual(paired.map { $0["seed"] }, ["18446744073709551615", "18446744073709551615"])
+        XCTAssertEqual(paired[0]["cumulative_repoverty_rate"], paired[1]["cumulative_repoverty_rate"])
+        XCTAssertNotEqual(paired[0]["cost_total"], paired[1]["cost_total"], "the key did reach the run")
+
+        let independent = try rows("independent", ["--independent-seeds"])
+        let seeds = independent.compactMap { $0["seed"].flatMap(UInt64.init) }
+        XCTAssertEqual(seeds.count, 2)
+        XCTAssertNotEqual(seeds[0], seeds[1])
+        for seed in seeds {
+            XCTAssertLessThan(seed, 1 << 53)
+            XCTAssertEqual(UInt64(exactly: Double(seed)), seed, "a reader parsing doubles keeps the seed")
+        }
+        XCTAssertNotEqual(independent[0]["cumulative_repoverty_rate"], independent[1]["cumulative_repoverty_rate"])
+    }
+
+    /// `--progress json` on a sweep: a start line, one progress line per point, a finish line, on standard error.
+    func testProgressJSONLinesOverThePoints() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let result = try Executable.run(
+            ["sweep", "scenarios/reference.yaml", "--grid", "interventions.dibao.standard=4000,4500,5000", "--replicates", "2",
+             "--households", "300", "--years", "2", "--progress", "json", "--output", folder.path])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let events = try result.standardError.split(separator: "\n").map {
+            try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(events.map { $0["event"] as? String }, ["start", "progress", "progress", "progress", "finish"])
+        XCTAssertEqual(events.map { $0["total"] as? Int }, [3, 3, 3, 3, 3])
+        XCTAssertEqual(events.dropFirst().dropLast().map { $0["completed"] as? Int }, [1, 2, 3])
+        XCTAssertEqual(events[1]["scenario"] as? String, "reference sweep")
+        XCTAssertNotNil(events[1]["etaSeconds"] as? Double)
+    }
+
     func testMalformedArgumentsAreBadInputAndWriteNothing() throws {
         let folder = try Executable.temporaryDirectory(self)
         let output = folder.appendingPathComponent("out").path

@@ -24,7 +24,13 @@ final class DesignTests: XCTestCase {
     }
 
     func testPointSeedIsTheDocumentedMixOfSeedAndIndex() {
-        XCTAssertEqual(PointSeed.derive(seed: 7, point: 3), StreamKey(7, 200, 3).mixed)
+        XCTAssertEqual(PointSeed.derive(seed: 7, point: 3), StreamKey(7, 200, 3).mixed & (1 << 53 - 1))
+        // Below 2^53, so exact in any reader that parses numbers as doubles (issue 17).
+        for point in 0..<1000 {
+            let seed = PointSeed.derive(seed: .max, point: point)
+            XCTAssertLessThan(seed, 1 << 53)
+            XCTAssertEqual(UInt64(exactly: Double(seed)), seed)
+        }
         let seeds = Set((0..<1000).map { PointSeed.derive(seed: 7, point: $0) })
         XCTAssertEqual(seeds.count, 1000)
         XCTAssertNotEqual(PointSeed.derive(seed: 7, point: 0), PointSeed.derive(seed: 8, point: 0))
