@@ -20,9 +20,9 @@ public struct Chart: Sendable {
         /// Small multiples: a panel per series, each with `reference` (the baseline) drawn on top in its colour, so
         /// nine scenarios never merge into one band.
         case panels([Series], reference: Series?, integerX: Bool)
-        /// One bar per category with its 95 % interval as an error bar, each in its colour; `reference` draws a
-        /// dashed line across at that value (the baseline's).
-        case bars(categories: [String], values: [Estimate], colours: [String], reference: Double?)
+        /// One bar per category with its 95 % interval as an error bar, each in its colour (the palette's first when
+        /// none is given); `reference` draws a dashed line across at that value (the baseline's).
+        case bars(categories: [String], values: [Estimate], colours: [String] = [], reference: Double? = nil)
         /// A table of numbers as a chart: a cell per row and column with its value printed, shaded within its row.
         case matrix(rows: [String], columns: [String], values: [[Double?]], columnColours: [String])
         /// Labelled points with 95 % intervals on both axes.

@@ -260,7 +260,7 @@ struct GnuplotScript {
                     "set xrange [-0.5:\(Double(columns.count) - 0.5)]", "set yrange [-0.5:\(Double(rows.count) - 0.5)]",
                     "set palette defined (0 '#ffffff', 1 '#fdd0a2', 2 '#f16913')", "set cbrange [0:1]",
                     "unset colorbox", "set grid noytics", "set key off", "set border 0", "unset ylabel",
-                    "set lmargin \(min(max(rows.map(\.count).max() ?? 10, 10), 40) + 2)",
+                    "set lmargin \(min(max(rows.map(GnuplotScript.displayWidth).max() ?? 10, 10), 40) + 2)",
                 ]
                 var cells: [[String]] = []
                 for (row, rowValues) in values.enumerated() {
@@ -273,7 +273,7 @@ struct GnuplotScript {
                 }
                 let file = data("matrix.dat", cells)
                 lines.append(
-                    "plot \(file) using 1:2:3 with image notitle, \\\n     \(file) using 1:2:4 with labels font ',11'"
+                    "plot \(file) using 1:2:3 with image pixels notitle, \\\n     \(file) using 1:2:4 with labels font ',11'"
                         + " notitle")
 
             case .points(let points):
@@ -312,9 +312,13 @@ struct GnuplotScript {
                     for (x, value) in row.enumerated() { cells.append([Double(x), Double(y), scaled(value)]) }
                 }
                 let file = data("grid.dat", numbers: cells)
+                // White figures on the dark cells, black on the light ones, so every figure reads.
+                let shown = cells.compactMap { $0[2] }.filter(\.isFinite)
+                let dark = number((shown.min() ?? 0) + 0.55 * ((shown.max() ?? 0) - (shown.min() ?? 0)))
                 lines.append(
-                    "plot \(file) using 1:2:3 with image notitle, \\\n     \(file) using 1:2:(sprintf('%.1f', $3)) with labels"
-                        + " font ',10' notitle")
+                    "plot \(file) using 1:2:3 with image pixels notitle, \\\n     \(file) using 1:2:($3 > \(dark) ? sprintf('%.1f', $3) : '')"
+                        + " with labels font ',12' tc rgb '#ffffff' notitle, \\\n     \(file) using 1:2:($3 > \(dark) ? '' :"
+                        + " sprintf('%.1f', $3)) with labels font ',12' tc rgb '#000000' notitle")
 
             case .tornado(let keys, let lowLabel, let highLabel):
                 header()
@@ -323,7 +327,7 @@ struct GnuplotScript {
             case .forest(let categories, let colours, let panels):
                 multiplotHeader()
                 let count = categories.count
-                let longest = categories.map(\.count).max() ?? 10
+                let longest = categories.map(GnuplotScript.displayWidth).max() ?? 10
                 let nameWidth = min(0.32, 0.04 + Double(longest) * 0.0085)
                 let panelWidth = (0.97 - nameWidth) / Double(max(panels.count, 1))
                 lines += [
@@ -415,7 +419,7 @@ struct GnuplotScript {
         /// Keys named down the y axis from the top, room for their names on the left, and a line at zero.
         mutating func keyAxis(_ names: [String]) {
             let count = names.count
-            let longest = names.map(\.count).max() ?? 10
+            let longest = names.map(GnuplotScript.displayWidth).max() ?? 10
             lines += [
                 "set ytics (" + names.enumerated().map { "\(quote($1)) \(count - 1 - $0)" }.joined(separator: ", ")
                     + ") font ',10'",
@@ -471,6 +475,13 @@ struct GnuplotScript {
             categories.count > 5 ? "set bmargin 9" : "",
             "set xrange [-0.6:\(Double(categories.count) - 0.4)]",
         ]
+    }
+
+    /// The width of a label in character cells: a CJK character takes two, so margins fit Chinese labels too.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            width + ((0x2E80...0x9FFF).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value) ? 2 : 1)
+        }
     }
 
     /// A gnuplot single-quoted string: only the quote itself is special, written twice.

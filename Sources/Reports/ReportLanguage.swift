@@ -54,6 +54,11 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     public func metricName(_ metric: String) -> String? {
         let table = self == .en ? Self.englishMetrics : Self.chineseMetrics
         if let name = table.metrics[metric] { return name }
+        // `<cost>_per_household_year`: a cost per cohort household and year.
+        let perHouseholdYear = "_per_household_year"
+        if metric.hasSuffix(perHouseholdYear), let base = metricName(String(metric.dropLast(perHouseholdYear.count))) {
+            return self == .en ? "\(base) per cohort household a year" : "\(base)（每户每年）"
+        }
         // `<base>_type_<household type>` and `entries_<cause>`.
         if let range = metric.range(of: "_type_") {
             let base = String(metric[..<range.lowerBound]), type = String(metric[range.upperBound...])

@@ -70,6 +70,8 @@ enum ReportPage {
         let palette = folder.palette
         let byName = Dictionary(folder.scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var names = folder.scenarios.map(\.name)
+        // The cost per cohort household and year, where compare.csv has it (runs of versions that write it).
+        let perHouseholdYear = folder.comparison?.rows.values.contains { $0["cost_total_per_household_year"] != nil } ?? false
         // Descriptions as run.json records them; the column is left out when no run recorded one.
         let described = folder.scenarios.contains { !($0.provenance?.description ?? "").isEmpty }
         var header = [language(.scenarioColumn)] + (described ? [language(.descriptionColumn)] : [])
@@ -79,8 +81,9 @@ enum ReportPage {
             names = [baseline] + comparison.scenarios.filter { $0 != baseline }.sorted { averted($0) > averted($1) }
             header += [
                 language(.changeColumn(baseline: baseline)), language(.entriesAvertedColumn), language(.extraCostColumn),
-                language(.costPerEntryAvertedColumn),
             ]
+            if perHouseholdYear { header.append(language(.extraCostPerHouseholdYearColumn)) }
+            header.append(language(.costPerEntryAvertedColumn))
         } else {
             header.append(language(.costColumn))
         }
@@ -95,11 +98,14 @@ enum ReportPage {
             if let comparison = folder.comparison {
                 let rows = comparison.rows[name]
                 if name == comparison.baseline {
-                    cells += String(repeating: "<td class=\"number\">—</td>", count: 4)
+                    cells += String(repeating: "<td class=\"number\">—</td>", count: perHouseholdYear ? 5 : 4)
                 } else {
                     cells += cell(rows?["cumulative_repoverty_rate"]?.difference, points)
                     cells += cell(rows?["entries_averted"]?.level) { ReportLanguage.grouped($0) }
                     cells += cell(rows?["cost_total"]?.difference) { ReportLanguage.grouped($0) }
+                    if perHouseholdYear {
+                        cells += cell(rows?["cost_total_per_household_year"]?.difference) { ReportLanguage.grouped($0) }
+                    }
                     cells += cell(rows?["cost_per_entry_averted"]?.level) { ReportLanguage.grouped($0) }
                 }
             } else {

@@ -4,7 +4,7 @@ public enum Phrase: Sendable {
     // The page.
     case pageTitle(String)
     case scenarioColumn, descriptionColumn, cumulativeColumn, intervalColumn, changeColumn(baseline: String)
-    case entriesAvertedColumn, extraCostColumn, costPerEntryAvertedColumn, costColumn
+    case entriesAvertedColumn, extraCostColumn, costPerEntryAvertedColumn, costColumn, extraCostPerHouseholdYearColumn
     case madeBy
     case emptyChartNote(title: String)
     // Axes shared by charts.
@@ -47,6 +47,7 @@ extension ReportLanguage {
         case .extraCostColumn: "extra cost, yuan"
         case .costPerEntryAvertedColumn: "cost per entry averted, yuan"
         case .costColumn: "cost of interventions, yuan"
+        case .extraCostPerHouseholdYearColumn: "extra cost per cohort household a year, yuan"
         case .madeBy: "Made by repoverty report; the model is described in docs/MODEL.md."
         case .emptyChartNote(let title):
             "\(title): left out, no figure is defined (an empty cohort: every household was poor in year 0)"
@@ -148,6 +149,7 @@ extension ReportLanguage {
         case .extraCostColumn: "额外成本（元）"
         case .costPerEntryAvertedColumn: "每避免一户返贫的成本（元）"
         case .costColumn: "干预成本（元）"
+        case .extraCostPerHouseholdYearColumn: "每户每年额外成本（元）"
         case .madeBy: "由 repoverty report 生成；模型说明见 docs/MODEL.md。"
         case .emptyChartNote(let title): "\(title)：未绘制，没有可定义的数值（队列为空：所有农户在第 0 年均为贫困户）"
         case .yearAxis: "入选后年份（第 0 年入选）"

@@ -51,7 +51,7 @@ public struct RunProvenance: Decodable, Equatable, Sendable {
     public var generator: String?
     /// The scenario file's `description:`, when the run recorded it.
     public var description: String?
-    /// The calendar year of year 0 (`run.startYear`), when the run recorded one.
+    /// The calendar year of year 0 (`run.startYear`), when the run recorded one (a recorded 0 means none).
     public var startYear: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -75,7 +75,9 @@ public struct RunProvenance: Decodable, Equatable, Sendable {
         generator = try container.decodeIfPresent(String.self, forKey: .generator)
         description = try? container.decodeIfPresent(String.self, forKey: .description)
         let parameters = try? container.decodeIfPresent(Parameters.self, forKey: .parameters)
-        startYear = (try? container.decodeIfPresent(Int.self, forKey: .startYear)) ?? parameters?.run?.startYear
+        // 0 is how a run records that no calendar year was set.
+        startYear = ((try? container.decodeIfPresent(Int.self, forKey: .startYear)) ?? parameters?.run?.startYear)
+            .flatMap { $0 > 0 ? $0 : nil }
     }
 
     public init(

@@ -26,6 +26,9 @@ final class BriefingChartsTests: XCTestCase {
             let cost = name == "baseline" ? 0 : isShock ? 1000.0 : 2_500_000.0 * Double(index)
             compare.append("\(name),cumulative_repoverty_rate,\(0.3 + change),0,1,\(change),\(change - 0.002),\(change + 0.002)")
             compare.append("\(name),cost_total,\(5e8 + cost),0,1,\(cost),\(cost - 1e5),\(cost + 1e5)")
+            let perYear = cost / 1900 / 3
+            compare.append(
+                "\(name),cost_total_per_household_year,\(5e8 / 5700 + perYear),0,1,\(perYear),\(perYear - 10),\(perYear + 10)")
             let averted = name == "baseline" || isShock ? "0" : "\(100 * index)"
             compare.append("\(name),entries_averted,\(averted),,,\(averted),,")
             let perEntry = name == "baseline" || isShock ? "" : "\(cost / Double(100 * index))"
@@ -207,9 +210,17 @@ final class BriefingChartsTests: XCTestCase {
         guard case .lines(let series, _) = incidence.plot else { return XCTFail("not lines") }
         XCTAssertEqual(series[0].points.map(\.x), [2021, 2022, 2023])
         XCTAssertEqual(incidence.xLabel, "year")
-        // Without it, years since selection.
+        // Without it, or with the 0 a run records when none was set, years since selection.
         let plain = ReportCharts.charts(for: try ResultsFolder(try Fixtures.comparison(self))).charts
         XCTAssertEqual(plain.first { $0.name == "incidence" }?.xLabel, "year after selection (year 0)")
+        let unset = try Fixtures.comparison(self)
+        for name in ["baseline", "combined"] {
+            let record = Fixtures.runRecord(name).replacingOccurrences(
+                of: "\"parameters\" : { \"some\" : \"thing\" }", with: "\"parameters\" : { \"run\" : { \"startYear\" : 0 } }")
+            try Fixtures.write(record, unset, "\(name)/run.json")
+        }
+        let fromZero = ReportCharts.charts(for: try ResultsFolder(unset)).charts.first { $0.name == "incidence" }
+        XCTAssertEqual(fromZero?.xLabel, "year after selection (year 0)")
     }
 
     func testThePageTableIsCompleteRankedWithCostsSeparatorsAndDescriptions() throws {
@@ -220,7 +231,7 @@ final class BriefingChartsTests: XCTestCase {
             html.range(of: "</table>").map { String(html[start.lowerBound..<$0.upperBound]) }
         })
         for header in ["scenario", "description", "cumulative re-poverty", "change vs baseline (points)", "entries averted",
-                       "extra cost, yuan", "cost per entry averted, yuan"] {
+                       "extra cost, yuan", "extra cost per cohort household a year, yuan", "cost per entry averted, yuan"] {
             XCTAssertTrue(table.contains("<th>\(header)</th>"), "the table lacks the column \(header)")
         }
         // As the terminal's comparison table: the baseline, then by entries averted, largest first.
@@ -231,6 +242,7 @@ final class BriefingChartsTests: XCTestCase {
         // Thousands separators: training's extra cost of 20 million yuan, its cost per entry averted 25,000 yuan.
         XCTAssertTrue(table.contains(">20,000,000<"), table)
         XCTAssertTrue(table.contains(">25,000<"), table)
+        XCTAssertTrue(table.contains(">3,509<"), table)  // 20,000,000 / 1,900 households / 3 years
         // Each scenario's description from its run.json, escaped.
         XCTAssertTrue(table.contains("The training &lt;scenario&gt; &amp; co."), table)
         // A swatch of the scenario's colour, as in every chart.

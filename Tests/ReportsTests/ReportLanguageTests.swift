@@ -45,6 +45,8 @@ final class ReportLanguageTests: XCTestCase {
         XCTAssertNil(ReportLanguage.zh.metricName("no_such_metric"))
         XCTAssertEqual(ReportLanguage.zh.metricName("cumulative_repoverty_rate_type_dibao"), "低保户：累计返贫率")
         XCTAssertEqual(ReportLanguage.en.metricName("entries_dibao_loss"), "entries: loss of dibao")
+        XCTAssertEqual(ReportLanguage.zh.metricName("cost_total_per_household_year"), "干预总成本（每户每年）")
+        XCTAssertNil(ReportLanguage.en.metricName("no_such_cost_per_household_year"))
     }
 
     func testTheLanguageIsValidatedWithAClearError() throws {
