@@ -65,12 +65,12 @@ public enum ReportCharts {
         let shown = rows.prefix(tornadoKeys)
         let percent = sensitivity.change.map { String(format: "%g %%", $0 * 100) } ?? "X %"
         let isShare = metric.contains("rate") || metric.contains("share") || metric == "survival" || metric == "incidence"
-        let what = sensitivity.against.map { "\(metric) (scenario − \($0))" } ?? metric
+        let what = sensitivity.against.map { "\(readable(metric)) (scenario − \($0))" } ?? readable(metric)
         let provenance = sensitivity.provenance.isEmpty
             ? results.provenanceLine() : RunProvenance.line(sensitivity.provenance)
         return Chart(
             name: metric == sensitivity.metrics.first ? "tornado" : "tornado-\(metric)",
-            title: "Which assumptions the answer rests on: change in \(what)",
+            title: "Which assumptions the answer rests on: change in the \(what)",
             xLabel: "change in \(what)" + (isShare ? " (percentage points)" : ""), yLabel: "",
             caption: "Each key moved down and up by \(percent) (probabilities and shares on the logit scale), one at a"
                 + " time, each run paired with the base by replicate; light bars are the low side, dark the high side,"

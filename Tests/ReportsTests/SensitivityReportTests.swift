@@ -78,7 +78,7 @@ final class SensitivityReportTests: XCTestCase {
         guard case let .tornado(keys, _, _) = charts[1].plot else { return XCTFail("not a tornado") }
         XCTAssertEqual(keys.map(\.name), ["interventions.dibao.standard"])
         XCTAssertEqual(charts[1].scale, 1, "a cost is not a share")
-        XCTAssertTrue(charts[1].title.contains("cost_total"))
+        XCTAssertTrue(charts[1].title.contains("change in the cost total"), charts[1].title)
         XCTAssertEqual(try Report.make(folder: folder).images.map(\.lastPathComponent), ["tornado.png", "tornado-cost_total.png"])
     }
 }
