@@ -615,6 +615,49 @@ for _cmd, (_build, _window, _outputs, _setup) in LONG_COMMANDS.items():
             (_cmd, signal.Signals(_sig).name), interrupt_case(_build, _sig, _window, _outputs, _setup))
 
 
+SENS_LONG = ["scenarios/baseline.yaml", "--keys",
+             "interventions.dibao.standard,economy.localWages.weak,shocks.illness.billMedian,economy.localWages.skilled,"
+             "shocks.flood.probability,interventions.dibao.exclusionError", "--households", "6000", "--replicates", "2",
+             "--years", "3", "--threads", "1", "--quiet", "--progress", "none"]
+
+
+def sensitivity_interrupt(sig, extra=()):
+    """sensitivity stopped at a seeded point: exit 1, no sensitivity.csv; --resume then gives the same file as an
+    analysis never stopped (its finished runs come from sensitivity.sqlite)."""
+    def fn(ctx):
+        name = "uncertainty-samples.csv" if "--uncertainty" in extra else "sensitivity.csv"
+        whole = ctx.p("whole")
+        if not ctx.expect(ctx.run(["sensitivity"] + SENS_LONG + list(extra) + ["--output", whole]), 0, what="whole"):
+            return
+        out = ctx.p("out")
+        at = ctx.rng.uniform(0.8, 2.5)
+        sig_name = signal.Signals(sig).name
+        res = ctx.run_signal(["sensitivity"] + SENS_LONG + list(extra) + ["--output", out], sig, at)
+        if sig == signal.SIGKILL:
+            if res.early:
+                ctx.fail("wrong exit", "finished before the signal: the case is too small")
+                return
+        elif not ctx.expect_interrupted(res, sig_name, what="%s at %.2f s" % (sig_name, at)):
+            return
+        if res.rc != 0:
+            ctx.absent([os.path.join(out, name)], "an interrupted sensitivity wrote %s" % name)
+        res = ctx.run(["sensitivity"] + SENS_LONG + list(extra) + ["--output", out, "--resume"])
+        if not ctx.expect(res, 0, what="--resume after %s" % sig_name):
+            return
+        if read(os.path.join(out, name)) != read(os.path.join(whole, name)):
+            ctx.fail("loss", "the resumed %s differs from an analysis never stopped" % name)
+        ctx.no_temp_files(out, "after --resume")
+    return fn
+
+
+add(1, "sensitivity: SIGINT at a seeded point, then --resume gives the same sensitivity.csv",
+    sensitivity_interrupt(signal.SIGINT))
+add(1, "sensitivity: SIGTERM at a seeded point, then --resume", sensitivity_interrupt(signal.SIGTERM))
+add(1, "sensitivity: SIGKILL at a seeded point, then --resume", sensitivity_interrupt(signal.SIGKILL))
+add(1, "sensitivity --uncertainty: SIGINT at a seeded point, then --resume gives the same samples",
+    sensitivity_interrupt(signal.SIGINT, ["--uncertainty", "14"]))
+
+
 @case(1, "merge: interrupted, then merged again: sweep.csv equals the input's")
 def _(ctx):
     src = fixture(ctx.suite, "sweep-merge")
@@ -1797,6 +1840,37 @@ add(10, "a missing scenario file is named (exit 2)", bad(lambda ctx: ["run", ctx
                                                          names=["nope.yaml"]))
 add(10, "a folder given as a scenario is named (exit 2)", bad(
     lambda ctx: ["validate", (os.makedirs(ctx.p("adir.yaml")), ctx.p("adir.yaml"))[1]], names=["adir.yaml"]))
+
+
+def S(*extra):
+    return lambda ctx: ["sensitivity", "scenarios/baseline.yaml"] + TINY + list(extra) + ["--output", ctx.p("out")]
+
+
+for _args, _names in [
+    (["--keys", "interventions.dibao.standart"], ["--keys", "interventions.dibao.standard"]),
+    (["--keys", ""], ["--keys"]),
+    (["--keys", ",,,"], ["--keys"]),
+    (["--keys", "run.seed"], ["--keys", "run.seed"]),
+    (["--keys", "interventions.dibao.standard,nope.nope"], ["--keys", "nope.nope"]),
+    (["--change", "0"], ["--change"]),
+    (["--change", "0%"], ["--change"]),
+    (["--change", "-20%"], ["--change"]),
+    (["--change", "100%"], ["--change"]),
+    (["--change", "abc"], ["--change"]),
+    (["--change", "nan"], ["--change"]),
+    (["--change", "inf%"], ["--change"]),
+    (["--change", "1e999"], ["--change"]),
+    (["--keys", "interventions.dibao.standard", "--metric", "incidense"], ["--metric", "incidense"]),
+    (["--keys", "interventions.dibao.standard", "--metric", ","], ["--metric"]),
+    (["--keys", "interventions.dibao.standard", "--metric", "cumulative_repoverty_rate,nope"], ["--metric", "nope"]),
+    (["--uncertainty", "0"], ["--uncertainty"]),
+    (["--uncertainty", "1"], ["--uncertainty"]),
+    (["--uncertainty", "-5"], ["--uncertainty"]),
+    (["--uncertainty", "2000000"], ["--uncertainty"]),
+    (["--uncertainty", "ten"], ["--uncertainty"]),
+]:
+    add(10, "sensitivity %s is refused naming %s (exit 2, nothing written)" % (" ".join(_args), _names[-1]),
+        bad(S(*_args), names=_names, absent=["Fatal error"]))
 
 
 def yaml_bad(name, text, names=None, patterns=(), memory=None, timeout=None, command="validate"):

@@ -52,6 +52,9 @@ public enum ReportCharts {
         }
         if let sensitivity = results.sensitivity {
             add(tornado(sensitivity, results), else: "sensitivity.csv has no rows: no key changed the metric.")
+            for metric in sensitivity.metrics.dropFirst() {
+                add(tornado(sensitivity, results, metric: metric), else: "sensitivity.csv: no key changed \(metric).")
+            }
         }
         if let uncertainty = results.uncertainty {
             add(self.uncertainty(uncertainty, results), else: "uncertainty.csv: too few samples with the metric defined to draw.")
@@ -62,19 +65,21 @@ public enum ReportCharts {
     /// Keys a tornado shows at most: beyond 20 the labels no longer read; the CSV has them all.
     static let tornadoKeys = 20
 
-    /// The tornado of a sensitivity analysis: the first metric's keys, largest change on top.
-    static func tornado(_ sensitivity: SensitivityResults, _ results: ResultsFolder) -> Chart? {
-        guard let metric = sensitivity.metrics.first else { return nil }
+    /// The tornado of a sensitivity analysis, one chart per metric: `tornado` for the first metric, `tornado-<metric>`
+    /// for each other; the metric's keys, largest change on top.
+    static func tornado(_ sensitivity: SensitivityResults, _ results: ResultsFolder, metric chosen: String? = nil) -> Chart? {
+        guard let metric = chosen ?? sensitivity.metrics.first else { return nil }
         let rows = sensitivity.rows.filter { $0.metric == metric }
         guard !rows.isEmpty else { return nil }
         let shown = rows.prefix(tornadoKeys)
         let percent = sensitivity.change.map { String(format: "%g %%", $0 * 100) } ?? "X %"
         let isShare = metric.contains("rate") || metric.contains("share") || metric == "survival" || metric == "incidence"
-        let what = sensitivity.against.map { "\(metric) (scenario − \($0))" } ?? metric
+        let what = sensitivity.against.map { "\(readable(metric)) (scenario − \($0))" } ?? readable(metric)
         let provenance = sensitivity.provenance.isEmpty
             ? results.provenanceLine() : RunProvenance.line(sensitivity.provenance)
         return Chart(
-            name: "tornado", title: "Which assumptions the answer rests on: change in \(what)",
+            name: metric == sensitivity.metrics.first ? "tornado" : "tornado-\(metric)",
+            title: "Which assumptions the answer rests on: change in the \(what)",
             xLabel: "change in \(what)" + (isShare ? " (percentage points)" : ""), yLabel: "",
             caption: "Each key moved down and up by \(percent) (probabilities and shares on the logit scale), one at a"
                 + " time, each run paired with the base by replicate; light bars are the low side, dark the high side,"

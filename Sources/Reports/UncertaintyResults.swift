@@ -53,6 +53,12 @@ public struct UncertaintyResults: Sendable {
 }
 
 extension ReportCharts {
+    /// A metric's name as a title reads it: `cumulative_repoverty_rate` → `cumulative re-poverty rate` (the CSV
+    /// column names stay in the captions and files).
+    static func readable(_ metric: String) -> String {
+        metric.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "repoverty", with: "re-poverty")
+    }
+
     /// The histogram of the first metric over the samples, with the base and the 5th–95th percentiles in the caption.
     static func uncertainty(_ uncertainty: UncertaintyResults, _ results: ResultsFolder) -> Chart? {
         guard let spread = uncertainty.spreads.first(where: { $0.form == "level" }),
@@ -68,7 +74,7 @@ extension ReportCharts {
         for value in values { counts[min(bins - 1, Int((value - low) / width))] += 1 }
         func label(_ x: Double) -> String { String(format: "%.3g", x * scale) }
         let categories = (0..<bins).map { "\(label(low + Double($0) * width))–\(label(low + Double($0 + 1) * width))" }
-        let what = uncertainty.against.map { "\(metric) (scenario − \($0))" } ?? metric
+        let what = uncertainty.against.map { "\(readable(metric)) (scenario − \($0))" } ?? readable(metric)
         let unit = isShare ? (uncertainty.against == nil ? " (%)" : " (percentage points)") : ""
         let percent = uncertainty.change.map { String(format: "%g %%", $0 * 100) } ?? "X %"
         func figure(_ x: Double?) -> String { x.map(label) ?? "–" }

@@ -110,6 +110,8 @@ struct SensitivityCommand: ParsableCommand {
         let observer = StopObserver(stopAfterRuns: stopAfterRuns)
         let runner = Runner(threads: options.size.resolvedThreads, observer: observer)
         try runner.checkMemory(loaded)
+        do { try SensitivityAnalysis.checkMetrics(settings.metrics, of: base, threads: options.size.resolvedThreads) } catch
+            let error as SensitivityError { throw BadInput(message: error.description) }
         if plan || !quiet { try printEstimate(loaded, settings: settings, threads: options.size.resolvedThreads) }
         if plan { return }
         let directory = URL(fileURLWithPath: output ?? "results/sensitivity-\(base.name)", isDirectory: true)

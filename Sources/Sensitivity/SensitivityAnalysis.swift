@@ -185,6 +185,18 @@ public enum SensitivityAnalysis {
         _ = try keys(settings.keys)
     }
 
+    /// Checks the metrics against those a run of `scenario` reports, from a small probe run (at most 200 households,
+    /// one replicate), so a misspelt `--metric` is refused before anything is claimed, stored or run at full size.
+    public static func checkMetrics(_ metrics: [String], of scenario: Scenario, threads: Int) throws {
+        var probe = scenario
+        probe.parameters.run.households = min(probe.parameters.run.households, 200)
+        probe.parameters.run.replicates = 1
+        let available = try Runner(threads: threads).run(probe).metrics.filter { $0.year == nil }.map(\.name)
+        for metric in metrics where !available.contains(metric) {
+            throw SensitivityError.unknownMetric(metric, available: available)
+        }
+    }
+
     /// Runs the analysis of `scenario` (against `baseline` in the comparison form).
     ///
     /// - Parameters:

@@ -61,4 +61,24 @@ final class SensitivityReportTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("change_low"), "\(error)")
         }
     }
+
+    /// Every metric of the analysis gets its own tornado: `tornado` for the first, `tornado-<metric>` for the others.
+    func testEachMetricHasItsOwnTornado() throws {
+        let folder = try Fixtures.folder(self)
+        try Fixtures.write(
+            """
+            key,source,base,low,high,metric,change_low,change_low_lo95,change_low_hi95,change_high,change_high_lo95,change_high_hi95,elasticity_low,elasticity_high
+            interventions.dibao.standard,assumed,5500,4400,6600,cumulative_repoverty_rate,0.1,0.08,0.12,-0.07,-0.09,-0.04,-3.5,-2.3
+            economy.povertyLine,sourced,4000,3200,4800,cumulative_repoverty_rate,-0.05,-0.06,-0.04,0.06,0.05,0.07,1,1
+            interventions.dibao.standard,assumed,5500,4400,6600,cost_total,-9000,-9500,-8500,12000,11000,13000,1,1
+
+            """, folder, "sensitivity.csv")
+        let (charts, _) = ReportCharts.charts(for: try ResultsFolder(folder))
+        XCTAssertEqual(charts.map(\.name), ["tornado", "tornado-cost_total"])
+        guard case let .tornado(keys, _, _) = charts[1].plot else { return XCTFail("not a tornado") }
+        XCTAssertEqual(keys.map(\.name), ["interventions.dibao.standard"])
+        XCTAssertEqual(charts[1].scale, 1, "a cost is not a share")
+        XCTAssertTrue(charts[1].title.contains("change in the cost total"), charts[1].title)
+        XCTAssertEqual(try Report.make(folder: folder).images.map(\.lastPathComponent), ["tornado.png", "tornado-cost_total.png"])
+    }
 }
