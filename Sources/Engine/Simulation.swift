@@ -194,6 +194,7 @@ struct BlockTask {
                 key.year = UInt64(year)
                 let outcome = step.advanceCheckingInvariants(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
+                    tally.recordYearZero(household: household, year: accounts)
                     // Every metric is over the cohort (MODEL.md §1), and a household's draws come from its own
                     // streams: a household poor in year 0 can change no figure, so its later years are skipped.
                     guard household.flags.contains(.inCohort) else { break }
