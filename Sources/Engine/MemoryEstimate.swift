@@ -57,7 +57,7 @@ public struct MemoryEstimate: Equatable, Sendable {
         covariates = Self.product(replicates, perReplicateCovariates)
         layout = villages * MemoryLayout<Int>.stride + arrayHeader
         let tally = MemoryLayout<Tally>.stride + Self.product(years, Tally.columnsPerYear) * double
-            + HouseholdType.allCases.count * double + 2 * arrayHeader
+            + HouseholdType.allCases.count * double + Tally.CrossSection.allCases.count * double + 3 * arrayHeader
         tallies = Self.product(Self.sum(tasks, replicates), tally)
         replicateTallies = Self.product(replicates, tally)
         self.vulnerability = vulnerability ? VulnerabilityCollector.bytes(households: households, replicates: replicates) : 0
@@ -76,9 +76,10 @@ public struct MemoryEstimate: Equatable, Sendable {
         }
     }
 
-    /// Upper bounds on the metrics `Summary` reports per year and for the whole horizon (26 and 56 now).
+    /// Upper bounds on the metrics `Summary` reports per year and for the whole horizon with the year-0 rows (31 and 67
+    /// now).
     static let metricsPerYear = 32
-    static let metricsOverTheHorizon = 64
+    static let metricsOverTheHorizon = 72
 
     private static func sum(_ a: Int, _ b: Int) -> Int {
         let (result, overflow) = a.addingReportingOverflow(b)

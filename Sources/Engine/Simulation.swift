@@ -209,6 +209,7 @@ struct BlockTask {
                 key.year = UInt64(year)
                 let outcome = steps[year].advanceCheckingInvariants(&household, year: &accounts, key: key, stream: stream)
                 if year == 0 {
+                    tally.recordYearZero(household: household, year: accounts)
                     vulnerability?.crossSection.record(
                         replicate: replicate, household: index, year: accounts, state: household,
                         synthesisedDebt: synthesised.debt)

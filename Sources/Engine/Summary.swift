@@ -116,6 +116,22 @@ public enum Summary {
             share($0[.everIdentifiedRePoor, year: years], of: $0.cohortHouseholds)
         }
 
+        // The year-0 cross-section of all households (not only the cohort), as a survey of the profile measures it:
+        // the figures a profile is fitted to (`002` Tables 1 and 3; docs/MODEL.md §4).
+        func spread(_ t: Tally, _ sum: Tally.CrossSection, _ squares: Tally.CrossSection, over n: Double) -> Double? {
+            guard n > 1 else { return nil }
+            let mean = t[sum] / n
+            return max(0, (t[squares] - n * mean * mean) / (n - 1)).squareRoot()
+        }
+        add("household_net_income_mean", year: 0) { share($0[.netIncomeSum], of: $0[.households]) }
+        add("household_net_income_sd", year: 0) { spread($0, .netIncomeSum, .netIncomeSquares, over: $0[.households]) }
+        add("wage_share_mean", year: 0) { share($0[.wageShareSum], of: $0[.positiveIncomeHouseholds]) }
+        add("wage_share_sd", year: 0) {
+            spread($0, .wageShareSum, .wageShareSquares, over: $0[.positiveIncomeHouseholds])
+        }
+        add("dibao_people_mean", year: 0) { share($0[.dibaoPeopleSum], of: $0[.households]) }
+        add("dibao_people_sd", year: 0) { spread($0, .dibaoPeopleSum, .dibaoPeopleSquares, over: $0[.households]) }
+
         for year in horizon {
             add("incidence", year: year) { share($0[.poor, year: year], of: $0.cohortHouseholds) }
             add("annual_repoverty_rate", year: year) { share($0.totalEntries(year: year), of: $0[.atRisk, year: year]) }

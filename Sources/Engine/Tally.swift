@@ -60,11 +60,51 @@ public struct Tally: Equatable, Sendable {
     public private(set) var cohortByType: [Double]
     /// values[year * columnsPerYear + column], years 0…T (year 0 stays empty).
     public private(set) var values: [Double]
+    /// The year-0 cross-section of *all* households, poor or not, indexed by `CrossSection.rawValue`: what a survey of
+    /// the profile's population (`002` Tables 1 and 3) measures, read to fit a profile to it (docs/MODEL.md §4).
+    public private(set) var crossSection: [Double]
+
+    /// Sums over all households in year 0, for means and standard deviations across households.
+    public enum CrossSection: Int, CaseIterable, Sendable {
+        case households = 0
+        /// Household net income y × size (MODEL.md §1: with dibao, after rigid expenditures), yuan, and its square.
+        case netIncomeSum, netIncomeSquares
+        /// Households with positive net income: the denominator of the wage share.
+        case positiveIncomeHouseholds
+        /// Wages / household net income, capped at 1, over households with positive net income; and its square.
+        case wageShareSum, wageShareSquares
+        /// Members on dibao (all of a household's members when it is on dibao), and its square.
+        case dibaoPeopleSum, dibaoPeopleSquares
+    }
 
     public init(years: Int) {
         self.years = years
         cohortByType = [Double](repeating: 0, count: HouseholdType.allCases.count)
         values = [Double](repeating: 0, count: (years + 1) * Tally.columnsPerYear)
+        crossSection = [Double](repeating: 0, count: CrossSection.allCases.count)
+    }
+
+    public subscript(_ column: CrossSection) -> Double { crossSection[column.rawValue] }
+
+    /// Add one household's year 0 to the cross-section (every household, before the cohort is selected).
+    @inline(__always)
+    public mutating func recordYearZero(household: Household, year: HouseholdYear) {
+        let size = Double(household.size)
+        let netIncome = year.income * size
+        let dibaoPeople = household.flags.contains(.onDibao) ? size : 0
+        crossSection.withUnsafeMutableBufferPointer { c in
+            c[CrossSection.households.rawValue] += 1
+            c[CrossSection.netIncomeSum.rawValue] += netIncome
+            c[CrossSection.netIncomeSquares.rawValue] += netIncome * netIncome
+            if netIncome > 0 {
+                let wageShare = min(1, max(0, year.wages) / netIncome)
+                c[CrossSection.positiveIncomeHouseholds.rawValue] += 1
+                c[CrossSection.wageShareSum.rawValue] += wageShare
+                c[CrossSection.wageShareSquares.rawValue] += wageShare * wageShare
+            }
+            c[CrossSection.dibaoPeopleSum.rawValue] += dibaoPeople
+            c[CrossSection.dibaoPeopleSquares.rawValue] += dibaoPeople * dibaoPeople
+        }
     }
 
     @inline(__always)
@@ -166,5 +206,6 @@ public struct Tally: Equatable, Sendable {
         cohortPeople += other.cohortPeople
         for index in cohortByType.indices { cohortByType[index] += other.cohortByType[index] }
         for index in values.indices { values[index] += other.values[index] }
+        for index in crossSection.indices { crossSection[index] += other.crossSection[index] }
     }
 }

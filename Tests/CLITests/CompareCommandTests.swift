@@ -48,14 +48,17 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(run.standardOutput.contains("entries averted"), run.standardOutput)
     }
 
-    /// The dibao expansion and the pandemic have large effects; with common random numbers four replicates of 5,000
-    /// households put the paired intervals far from 0 (at this size the differences are about 20 and 10 times their
-    /// half-widths), so these fail only on a real bug.
+    /// The dibao expansion and the pandemic have clear effects; with common random numbers four replicates of 20,000
+    /// households put the paired intervals away from 0, so these fail only on a real bug. Since the baseline's
+    /// households earn 61 % of their income outside wages (`002`, issue 15) the pandemic's wage fall adds fewer
+    /// entries, and many of them are attributed to causes other than `macro`, whose paired difference is too noisy to
+    /// test (5,000 households: +6 [−0.2, +12.2]); its total entries are tested instead (5,000 households: +27 [+15,
+    /// +40], about 2.2 half-widths; 20,000 households about twice as many).
     func testInterventionLowersAndShockRaisesWithPairedIntervals() throws {
         let output = try Executable.temporaryDirectory(self)
         let run = try Executable.run(
             ["compare", "scenarios/baseline.yaml", "scenarios/dibao-expansion.yaml", "scenarios/pandemic.yaml",
-             "--replicates", "4", "--households", "5000", "--output", output.path, "--quiet"])
+             "--replicates", "4", "--households", "20000", "--output", output.path, "--quiet"])
         XCTAssertEqual(run.status, 0, run.standardError)
         let (_, cells) = try table(output.appendingPathComponent("compare.csv"))
         let dibao = try XCTUnwrap(cells["dibao-expansion"]?["cumulative_repoverty_rate"])
@@ -64,8 +67,8 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(Double(averted[3])), 0, "entries averted: \(averted)")
         let costPerEntry = try XCTUnwrap(cells["dibao-expansion"]?["cost_per_entry_averted"])
         XCTAssertGreaterThan(try XCTUnwrap(Double(costPerEntry[2])), 0, "dibao costs more: \(costPerEntry)")
-        let macro = try XCTUnwrap(cells["pandemic"]?["entries_macro"])
-        XCTAssertGreaterThan(try XCTUnwrap(Double(macro[6])), 0, "pandemic raises macro entries: \(macro)")
+        let entries = try XCTUnwrap(cells["pandemic"]?["entries_total"])
+        XCTAssertGreaterThan(try XCTUnwrap(Double(entries[6])), 0, "pandemic raises entries: \(entries)")
     }
 
     func testDifferentRunSettingsAreRefused() throws {
