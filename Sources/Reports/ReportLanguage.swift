@@ -59,6 +59,15 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         if metric.hasSuffix(perHouseholdYear), let base = metricName(String(metric.dropLast(perHouseholdYear.count))) {
             return self == .en ? "\(base) per cohort household a year" : "\(base)（每户每年）"
         }
+        // `vulnerability_all_<figure>`: the cohort's figure over every household; `vulnerability_fgls_no_income_<figure>`:
+        // `002`'s estimator without the income regressor (MODEL.md §4).
+        for (prefix, base, english, chinese) in [
+            ("vulnerability_all_", "vulnerability_", "all households", "全部农户"),
+            ("vulnerability_fgls_no_income_", "vulnerability_fgls_", "without income", "不含收入变量"),
+        ] where metric.hasPrefix(prefix) {
+            guard let name = metricName(base + metric.dropFirst(prefix.count)) else { return nil }
+            return self == .en ? "\(name), \(english)" : "\(name)（\(chinese)）"
+        }
         // `<base>_type_<household type>` and `entries_<cause>`.
         if let range = metric.range(of: "_type_") {
             let base = String(metric[..<range.lowerBound]), type = String(metric[range.upperBound...])
@@ -110,6 +119,25 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
             "vulnerability_analytic_share_below_0.3": "vulnerability below 0.3 (analytic)",
             "vulnerability_analytic_share_0.3_0.6": "vulnerability 0.3–0.6 (analytic)",
             "vulnerability_analytic_share_above_0.6": "vulnerability above 0.6 (analytic)",
+            "vulnerability_fgls_households": "households with a three-step FGLS estimate",
+            "vulnerability_fgls_households_fitted": "households in the FGLS regressions",
+            "vulnerability_fgls_mean": "mean vulnerability (FGLS, as 002)",
+            "vulnerability_fgls_share_below_0.3": "FGLS vulnerability below 0.3",
+            "vulnerability_fgls_share_0.3_0.6": "FGLS vulnerability 0.3–0.6",
+            "vulnerability_fgls_share_above_0.6": "FGLS vulnerability above 0.6",
+            "vulnerability_fgls_r2_mean": "R² of the FGLS mean regression",
+            "vulnerability_fgls_r2_variance": "R² of the FGLS variance regression",
+            "vulnerability_fgls_variance_floored": "households with a floored FGLS variance",
+            "vulnerability_fgls_variance_floored_share": "share with a floored FGLS variance",
+            "monitored_share": "share on the monitoring list", "monitoring_entries": "entries to the monitoring list",
+            "identified_repoverty": "identified re-poverty",
+            "cumulative_identified_repoverty_rate": "cumulative identified re-poverty rate",
+            "cost_monitoring": "cost of monitoring and assistance",
+            "household_net_income_mean": "household net income, mean (year 0)",
+            "household_net_income_sd": "household net income, sd (year 0)",
+            "wage_share_mean": "wage share of income, mean (year 0)", "wage_share_sd": "wage share of income, sd (year 0)",
+            "dibao_people_mean": "people on dibao per household, mean (year 0)",
+            "dibao_people_sd": "people on dibao per household, sd (year 0)",
         ],
         causes: [
             "illness": "illness", "flood": "flood", "epizootic": "livestock disease", "relocation": "relocation",
@@ -142,6 +170,19 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
             "vulnerability_analytic_share_below_0.3": "脆弱性低于 0.3 的比例（解析）",
             "vulnerability_analytic_share_0.3_0.6": "脆弱性 0.3–0.6 的比例（解析）",
             "vulnerability_analytic_share_above_0.6": "脆弱性高于 0.6 的比例（解析）",
+            "vulnerability_fgls_households": "三步 FGLS 估计的农户数", "vulnerability_fgls_households_fitted": "进入 FGLS 回归的农户数",
+            "vulnerability_fgls_mean": "平均脆弱性（FGLS，同 002）",
+            "vulnerability_fgls_share_below_0.3": "FGLS 脆弱性低于 0.3 的比例",
+            "vulnerability_fgls_share_0.3_0.6": "FGLS 脆弱性 0.3–0.6 的比例",
+            "vulnerability_fgls_share_above_0.6": "FGLS 脆弱性高于 0.6 的比例",
+            "vulnerability_fgls_r2_mean": "FGLS 均值回归的 R²", "vulnerability_fgls_r2_variance": "FGLS 方差回归的 R²",
+            "vulnerability_fgls_variance_floored": "FGLS 方差取下限的农户数",
+            "vulnerability_fgls_variance_floored_share": "FGLS 方差取下限的比例",
+            "monitored_share": "纳入监测的比例", "monitoring_entries": "新纳入监测的户数", "identified_repoverty": "识别的返贫",
+            "cumulative_identified_repoverty_rate": "累计识别返贫率", "cost_monitoring": "监测帮扶支出",
+            "household_net_income_mean": "家庭纯收入均值（第 0 年）", "household_net_income_sd": "家庭纯收入标准差（第 0 年）",
+            "wage_share_mean": "工资性收入占比均值（第 0 年）", "wage_share_sd": "工资性收入占比标准差（第 0 年）",
+            "dibao_people_mean": "户均低保人数（第 0 年）", "dibao_people_sd": "户均低保人数标准差（第 0 年）",
         ],
         causes: [
             "illness": "疾病", "flood": "洪灾", "epizootic": "畜禽疫病", "relocation": "搬迁", "education": "教育支出",
