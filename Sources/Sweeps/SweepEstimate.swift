@@ -31,7 +31,8 @@ public struct SweepEstimate: Sendable {
 
     /// Measures a calibration run on the first of `scenarios` and scales it to them all, run one at a time (a sweep's
     /// points, a sensitivity analysis's moved runs).
-    public static func measure(_ scenarios: [Scenario], threads: Int) throws -> SweepEstimate {
+    /// - Parameter observer: watches the calibration run, so a signal stops it (`RunError.cancelled`).
+    public static func measure(_ scenarios: [Scenario], threads: Int, observer: RunObserver? = nil) throws -> SweepEstimate {
         guard let first = scenarios.first else {
             return SweepEstimate(
                 points: 0, replicateRuns: 0, householdYears: 0, householdYearsPerSecond: 0, seconds: 0, peakMemoryBytes: 0,
@@ -47,7 +48,7 @@ public struct SweepEstimate: Sendable {
         calibration.parameters.run.households = households
         calibration.parameters.run.replicates = 1
         let before = peakResidentBytes()
-        let run = try Runner(threads: threads).run(calibration)
+        let run = try Runner(threads: threads, observer: observer).run(calibration)
         let seconds = max(run.provenance.wallSeconds, 1e-6)
         let growth = max(0, peakResidentBytes() - before)
         let rate = Double(households * (calibration.parameters.run.years + 1)) / seconds
