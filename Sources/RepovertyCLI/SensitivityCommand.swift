@@ -112,7 +112,9 @@ struct SensitivityCommand: ParsableCommand {
         try runner.checkMemory(loaded)
         do { try SensitivityAnalysis.checkMetrics(settings.metrics, of: base, threads: options.size.resolvedThreads) } catch
             let error as SensitivityError { throw BadInput(message: error.description) }
-        if plan || !quiet { try printEstimate(loaded, settings: settings, threads: options.size.resolvedThreads) }
+        if plan || !quiet {
+            try printEstimate(loaded, settings: settings, threads: options.size.resolvedThreads, observer: observer)
+        }
         if plan { return }
         let directory = URL(fileURLWithPath: output ?? "results/sensitivity-\(base.name)", isDirectory: true)
         let folder = try runner.claim(directory, for: loaded, force: force)
@@ -127,13 +129,18 @@ struct SensitivityCommand: ParsableCommand {
             store = try SensitivityStore(
                 at: directory.appendingPathComponent(SensitivityStore.fileName), program: Self.program, resume: resume)
         } catch { throw RunFailure(message: "cannot keep the runs in \(directory.path)/\(SensitivityStore.fileName): \(error)") }
-        defer { try? store.close() }
+        defer {
+            // A store that kept no run (stopped during the base run) is not left behind.
+            let kept = (try? store.count()) ?? 1
+            try? store.close()
+            if kept == 0 { try? FileManager.default.removeItem(at: store.url) }
+        }
         let cache = CountingStore(store, observer)
         if settings.uncertainty != nil {
             return try runUncertainty(
                 base, against: loaded.count > 1 ? loaded[1] : nil, settings, runner, cache, folder, directory)
         }
-        let result = try analysing(in: directory) { progress in
+        let result = try analysing(in: directory, cache) { progress in
             try SensitivityAnalysis.run(
                 base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner, cache: cache,
                 progress: progress)
@@ -158,7 +165,7 @@ extension SensitivityCommand {
     /// Runs an analysis with its progress on standard error (`--progress`, ``StepProgress``); bad settings are bad
     /// input (exit 2).
     func analysing<Result>(
-        in directory: URL, _ analysis: (_ progress: (Int, Int, String) -> Void) throws -> Result,
+        in directory: URL, _ cache: CountingStore, _ analysis: (_ progress: (Int, Int, String) -> Void) throws -> Result,
         line: @escaping (Int, Int, String) -> String
     ) throws -> Result {
         let progress = StepProgress(mode: options.progress, label: "sensitivity", quiet: quiet)
@@ -168,7 +175,7 @@ extension SensitivityCommand {
             return result
         } catch let error as SensitivityError {
             throw BadInput(message: error.description)
-        } catch RunError.cancelled {
+        } catch RunError.cancelled where ((try? cache.store.count()) ?? 0) > 0 {
             let file = directory.appendingPathComponent(SensitivityStore.fileName).path
             throw RunFailure(
                 message: "interrupted by \(Interruption.shared.signalName ?? "a stop request"): the analysis was stopped"
@@ -185,7 +192,7 @@ extension SensitivityCommand {
     static var program: String { "\(ProgramVersion.current) \(RunProvenance.buildCommit)" }
 
     /// How many runs the analysis makes at most, their size and an estimate of their time and memory (`plan`'s).
-    func printEstimate(_ loaded: [Scenario], settings: SensitivitySettings, threads: Int) throws {
+    func printEstimate(_ loaded: [Scenario], settings: SensitivitySettings, threads: Int, observer: RunObserver) throws {
         let base = loaded[0]
         let steps: Int
         if let samples = settings.uncertainty {
@@ -195,7 +202,7 @@ extension SensitivityCommand {
             steps = 2 * keys.filter { Perturbation.reasonNotMoved($0, in: base.parameters) == nil }.count
         }
         let runs = loaded.count * (1 + steps)
-        let estimate = try SweepEstimate.measure(Array(repeating: base, count: runs), threads: threads)
+        let estimate = try SweepEstimate.measure(Array(repeating: base, count: runs), threads: threads, observer: observer)
         let size = base.parameters.run
         print(
             "\(base.name): at most \(runs) runs of \(size.households) households × \(size.years) years × \(size.replicates)"
@@ -224,7 +231,7 @@ extension SensitivityCommand {
         _ base: Scenario, against baseline: Scenario?, _ settings: SensitivitySettings, _ runner: Runner,
         _ cache: CountingStore, _ folder: OutputFolder, _ directory: URL
     ) throws {
-        let result = try analysing(in: directory) { progress in
+        let result = try analysing(in: directory, cache) { progress in
             try UncertaintyAnalysis.run(
                 base, against: baseline, settings: settings, runner: runner, cache: cache, progress: progress)
         } line: { index, count, _ in "sample \(index)/\(count)" }

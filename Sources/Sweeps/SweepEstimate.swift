@@ -37,8 +37,10 @@ public struct SweepEstimate: Sendable {
     /// Measures a calibration run on the first of `scenarios` and scales it to them all, run one at a time (a sweep's
     /// points, a sensitivity analysis's moved runs); `storedPoint`, when the runs are committed to a sweep store, times
     /// one such commit, and `loadingSeconds` is the time already spent loading the points.
+    /// - Parameter observer: watches the calibration runs, so a signal stops them (`RunError.cancelled`).
     public static func measure(
-        _ scenarios: [Scenario], threads: Int, loadingSeconds: Double = 0, storedPoint: PlannedPoint? = nil
+        _ scenarios: [Scenario], threads: Int, loadingSeconds: Double = 0, storedPoint: PlannedPoint? = nil,
+        observer: RunObserver? = nil
     ) throws -> SweepEstimate {
         guard let first = scenarios.first else {
             return SweepEstimate(
@@ -56,8 +58,8 @@ public struct SweepEstimate: Sendable {
         calibration.parameters.run.replicates = 1
         let before = peakResidentBytes()
         // The first run warms the caches and the allocator; the second is the one timed.
-        _ = try Runner(threads: threads).run(calibration)
-        let run = try Runner(threads: threads).run(calibration)
+        _ = try Runner(threads: threads, observer: observer).run(calibration)
+        let run = try Runner(threads: threads, observer: observer).run(calibration)
         let seconds = max(run.provenance.wallSeconds, 1e-6)
         let storeSeconds = try storedPoint.map { try commitSeconds(of: run, point: $0) } ?? 0
         let growth = max(0, peakResidentBytes() - before)
