@@ -21,9 +21,19 @@ public enum SweepMerge {
     /// - Parameters:
     ///   - force: replace a store at `output` that holds a different sweep; without it that is refused, since merge
     ///     must never silently replace a sweep it did not make (issue 13). A store of the same sweep is replaced.
-    ///   - isCancelled: read between inputs and before the merged store is moved into place.
+    ///   - isCancelled: read before each point read or written and before the merged store is moved into place.
     public static func merge(
         inputs: [URL], into output: URL, force: Bool = false, isCancelled: () -> Bool = { false }
+    ) throws -> (report: Report, points: [StoredPoint]) {
+        do {
+            return try mergeStores(inputs: inputs, into: output, force: force, isCancelled: isCancelled)
+        } catch is CancellationError {
+            throw SweepMergeError.stopped
+        }
+    }
+
+    private static func mergeStores(
+        inputs: [URL], into output: URL, force: Bool, isCancelled: () -> Bool
     ) throws -> (report: Report, points: [StoredPoint]) {
         guard !inputs.isEmpty else { throw SweepMergeError.noInputs }
         var identity: SweepIdentity?
@@ -37,7 +47,7 @@ public enum SweepMerge {
                 throw SweepMergeError.differentSweeps(first: inputs[0].path, expected: identity.description, input.path, found.description)
             }
             identity = found
-            for point in try store.storedPoints() {
+            for point in try store.storedPoints(isCancelled: isCancelled) {
                 guard let earlier = merged[point.index] else {
                     merged[point.index] = point
                     source[point.index] = input.path
@@ -85,7 +95,7 @@ public enum SweepMerge {
             ".\(output.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             let store = try SweepStore.create(at: temporary, identity: identity)
-            try store.insert(points)
+            try store.insert(points, isCancelled: isCancelled)
             try store.close()
             if isCancelled() { throw SweepMergeError.stopped }
             if rename(temporary.path, output.path) != 0 {

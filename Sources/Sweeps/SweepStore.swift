@@ -155,11 +155,14 @@ public final class SweepStore {
     }
 
     /// Every stored point with its values and, when complete, its metrics and provenance, in index order.
-    public func storedPoints() throws -> [StoredPoint] {
+    /// - Parameter isCancelled: read before each point, so a signal stops the reading of a large store
+    ///   (`CancellationError`).
+    public func storedPoints(isCancelled: () -> Bool = { false }) throws -> [StoredPoint] {
         let scenario = try identity().scenario
         return try queue.read { db in
             let points = try Row.fetchAll(db, sql: "SELECT * FROM points ORDER BY point")
             return try points.map { row in
+                if isCancelled() { throw CancellationError() }
                 let index: Int = row["point"]
                 let values = try String.fetchAll(
                     db, sql: "SELECT value FROM point_values WHERE point = ? ORDER BY position", arguments: [index])
@@ -205,9 +208,11 @@ public final class SweepStore {
     }
 
     /// Copies points read from another store into this one (for `merge`): complete points with their results.
-    func insert(_ points: [StoredPoint]) throws {
+    /// `isCancelled` is read before each point (`CancellationError`; the transaction is rolled back).
+    func insert(_ points: [StoredPoint], isCancelled: () -> Bool = { false }) throws {
         try queue.write { db in
             for point in points {
+                if isCancelled() { throw CancellationError() }
                 try Self.insertPending(
                     db, index: point.index, seed: point.seed, parametersJSON: point.parametersJSON,
                     keyPaths: point.keyPaths, values: point.values)
