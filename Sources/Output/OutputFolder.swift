@@ -188,12 +188,17 @@ public final class OutputFolder {
         guard let data = try? Data(contentsOf: record) else {
             throw .different(path: folder.path, reason: "it holds files but no run.json: not results of this program")
         }
-        guard let earlier = try? JSONDecoder().decode(RecordedIdentity.self, from: data), earlier.program == "repoverty"
+        // The program and version first: a record of another version may not decode as this version's (keys added
+        // since), and saying which version made it is the useful answer.
+        guard let program = try? JSONDecoder().decode(RecordedProgram.self, from: data), program.program == "repoverty"
         else {
             throw .different(path: folder.path, reason: "its run.json is not a run record of this program")
         }
-        if earlier.version != version {
-            throw .different(path: folder.path, reason: "it holds results of repoverty \(earlier.version), this is \(version)")
+        if program.version != version {
+            throw .different(path: folder.path, reason: "it holds results of repoverty \(program.version), this is \(version)")
+        }
+        guard let earlier = try? JSONDecoder().decode(RecordedIdentity.self, from: data) else {
+            throw .different(path: folder.path, reason: "its run.json is not a run record of this program")
         }
         guard let earlierParameters = earlier.parameters else {
             throw .different(path: folder.path, reason: "its run.json does not record the parameters of its run")
@@ -206,6 +211,12 @@ public final class OutputFolder {
                 path: folder.path,
                 reason: "it holds results of a run \(vulnerability ? "without" : "with") --vulnerability")
         }
+    }
+
+    /// The two fields every run record of every version has.
+    private struct RecordedProgram: Decodable {
+        let program: String
+        let version: String
     }
 
     /// Refuse, before any work, to replace `DIR/compare.json` and `compare.csv` when they are those of a comparison of

@@ -103,6 +103,15 @@ final class OutputFolderTests: XCTestCase {
         ) { error in XCTAssertTrue("\(error)".contains("repoverty \(ProgramVersion.current), this is 9.9.9"), "\(error)") }
         XCTAssertNoThrow(try claim.checkReplaceable(
             name: "s", parameters: other, vulnerability: true, version: "9.9.9", force: true))
+        // A record of an earlier version, written before keys were added that this version's record needs: the
+        // refusal names the version that made it rather than calling it a foreign file.
+        try claim.replaceFolder(
+            name: "old", files: [("run.json", Data(#"{"program": "repoverty", "version": "0.0.9", "seed": 7}"#.utf8))])
+        XCTAssertThrowsError(try claim.checkReplaceable(
+            name: "old", parameters: parameters, vulnerability: false, version: ProgramVersion.current, force: false)
+        ) { error in
+            XCTAssertTrue("\(error)".contains("repoverty 0.0.9, this is \(ProgramVersion.current)"), "\(error)")
+        }
         // Files that are not a run of this program.
         try claim.replaceFolder(name: "t", files: [("notes.txt", Data("mine".utf8))])
         XCTAssertThrowsError(try claim.checkReplaceable(
