@@ -48,20 +48,12 @@ public struct PairedChange: Sendable, Equatable {
     public init?(_ differences: [Double?]) {
         let defined = differences.compactMap { $0 }.filter(\.isFinite)
         guard !defined.isEmpty else { return nil }
-        let n = Double(defined.count)
-        let mean = defined.reduce(0, +) / n
-        self.mean = mean
-        replicates = defined.count
-        if defined.count > 1 {
-            let variance = defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-            let multiplier = GSLFunctions.studentTQuantile(0.975, degreesOfFreedom: defined.count - 1)
-            let halfWidth = multiplier * (variance / n).squareRoot()
-            lower = mean - halfWidth
-            upper = mean + halfWidth
-        } else {
-            lower = nil
-            upper = nil
-        }
+        // The same Student-t interval as every other figure across replicates (MODEL.md §7).
+        let estimate = ReplicateEstimate(defined)
+        mean = estimate.mean
+        lower = estimate.lower
+        upper = estimate.upper
+        replicates = estimate.replicates
     }
 
     /// Whether the interval leaves out 0: the direction is told apart from the noise of the replicates.
