@@ -57,6 +57,7 @@ public enum HeadlineTable {
                 table.append(row("  entries: " + cause.metric.dropFirst("entries_".count).replacingOccurrences(of: "_", with: " "), cause.metric, .count))
             }
         }
+        table += vulnerabilityRows(scenarios, row: row)
         if let scale = labels.scale, let represents = labels.represents {
             table.append(["in the \(grouped(represents)) households represented:"] + scenarios.map { _ in "" })
             for item in shown where RunLabels.scales(item.metric) {
@@ -64,6 +65,31 @@ public enum HeadlineTable {
             }
         }
         return align(table) + legend(scenarios.map { ($0.name, $0.description) })
+    }
+
+    /// Above this share of floored predicted variances, `002`'s estimator with the income regressor reports the floor
+    /// rather than the households, and the variant without income is the one to quote (docs/MODEL.md §4, "Which to cite").
+    public static let flooredShareToQuoteNoIncome = 0.10
+
+    /// With `run --vulnerability`: `002`'s estimator as written, its floored share, and the variant without the income
+    /// regressor, marked when the floored share says to quote the latter.
+    static func vulnerabilityRows(
+        _ scenarios: [Column], row: (String, String, Style, Double) -> [String]
+    ) -> [[String]] {
+        let mean = "vulnerability_fgls_mean", floored = "vulnerability_fgls_variance_floored_share"
+        let noIncome = "vulnerability_fgls_no_income_mean"
+        func value(_ metric: String, _ column: Column) -> Double? {
+            column.rows.first { $0.metric == metric && $0.year == nil }?.estimate.mean
+        }
+        guard scenarios.contains(where: { value(mean, $0) != nil }) else { return [] }
+        let mostlyFloored = scenarios.contains { (value(floored, $0) ?? 0) > flooredShareToQuoteNoIncome }
+        return [
+            row("vulnerability, 002's estimator (mean)" + (mostlyFloored ? " *" : ""), mean, .percent, 1),
+            row("  predicted variances floored", floored, .percent, 1),
+            row("  without the income regressor (mean)", noIncome, .percent, 1),
+        ] + (mostlyFloored
+            ? [["  * over 10 % floored: it reports the floor; quote the row without income"] + scenarios.map { _ in "" }]
+            : [])
     }
 
     /// "name: description" lines under a table, for the scenarios that have a description.
