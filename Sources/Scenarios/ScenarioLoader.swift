@@ -68,8 +68,8 @@ public enum ScenarioLoader {
             }
         }
         let sum = subpopulations.reduce(0) { $0 + $1.share }
-        guard abs(sum - 1) <= ParameterRange.sumTolerance else {
-            throw fail("expected the shares to sum to 1 (within \(Validation.format(ParameterRange.sumTolerance))), got \(Validation.formatSum(sum))")
+        guard abs(sum - 1) <= Subpopulation.shareSumTolerance else {
+            throw fail("expected the shares to sum to 1 (within \(Validation.format(Subpopulation.shareSumTolerance))), got \(Validation.formatSum(sum))")
         }
         guard parameters.run.households >= subpopulations.count else {
             throw fail("expected at least \(subpopulations.count) households, one for each sub-population, got \(parameters.run.households)")

@@ -28,7 +28,7 @@ struct SubpopulationList {
 
     /// Reads the value of `subpopulations:` in `file` (the key at `keyLine`), refusing anything but a list of at least
     /// two entries, each a mapping of the four fields with a well-formed name, a share in (0, 1], a profile path and
-    /// valid `set:` keys and values, names unique, shares summing to 1 within ``ParameterRange/sumTolerance``.
+    /// valid `set:` keys and values, names unique, shares summing to 1 within ``Subpopulation/shareSumTolerance``.
     init(_ node: Node, keyLine: Int?, file: String) throws(ScenarioError) {
         self.file = file
         line = keyLine
@@ -100,8 +100,8 @@ struct SubpopulationList {
                 profileLine: profile.key.mark?.line, settings: settings, setText: setText, line: item.mark?.line))
         }
         let sum = entries.reduce(0) { $0 + $1.share }
-        guard abs(sum - 1) <= ParameterRange.sumTolerance else {
-            throw fail(keyLine, Self.key, "expected the shares to sum to 1 (within \(Validation.format(ParameterRange.sumTolerance))), got \(Validation.formatSum(sum))")
+        guard abs(sum - 1) <= Subpopulation.shareSumTolerance else {
+            throw fail(keyLine, Self.key, "expected the shares to sum to 1 (within \(Validation.format(Subpopulation.shareSumTolerance))), got \(Validation.formatSum(sum))")
         }
         self.entries = entries
     }
@@ -134,7 +134,7 @@ struct SubpopulationList {
         }
         let base = scenarioLayers.filter { !$0.isProfile }.flatMap(\.settings)
         var resolved: [Subpopulation] = []
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             func named(_ error: ScenarioError) -> ScenarioError {
                 var named = error
                 named.message = "sub-population `\(entry.name)`: " + error.message
@@ -147,7 +147,7 @@ struct SubpopulationList {
                 do { profileLayers = try Extends.layers(text: text, file: profilePath) } catch { throw named(error) }
             case let .failure(problem):
                 throw ScenarioError(
-                    file: file, line: entry.profileLine, keyPath: "\(Self.key).profile",
+                    file: file, line: entry.profileLine, keyPath: "\(Self.key)[\(index)].profile",
                     message: "sub-population `\(entry.name)`: cannot read `\(profilePath)`: \(problem.reason)")
             }
             if let nested = profileLayers.first(where: { $0.subpopulations != nil }) {

@@ -25,6 +25,10 @@ public struct Subpopulation: Codable, Equatable, Sendable {
         self.parameters = parameters
     }
 
+    /// How far from 1 the shares may sum: rounding only. Shares are stated, not estimated (write 0.9 and 0.1, or the
+    /// counts' exact fractions), so a sum of 0.95 is a mistake, not noise.
+    public static let shareSumTolerance = 1e-9
+
     /// Whether `name` can name a sub-population: `[A-Za-z0-9_-]+`, so it is a plain CSV field and file-name part.
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
