@@ -1,0 +1,84 @@
+import Foundation
+import XCTest
+
+/// A scenario that is a mixture of sub-populations (MODEL.md §7) through the commands: `run` writes every metric per
+/// sub-population, `reproduce` re-makes it from its `run.json`, `compare` takes it like any scenario.
+final class MixtureCommandTests: XCTestCase {
+    func testRunWritesEveryMetricPerSubpopulationAndReproduces() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/county-mixture.yaml", "--households", "1500", "--replicates", "2", "--years", "3",
+             "--threads", "2", "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let folder = output.appendingPathComponent("county-mixture")
+        let summary = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let parts = try String(contentsOf: folder.appendingPathComponent("subpopulations.csv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        XCTAssertEqual(parts[0], "subpopulation," + summary[0])
+        // Every row of summary.csv, for each sub-population in list order.
+        XCTAssertEqual(parts.count - 1, 2 * (summary.count - 1))
+        let keys = summary.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[0...2].joined(separator: ",") }
+        for (index, name) in ["alleviated", "repoor"].enumerated() {
+            let rows = parts[1 + index * keys.count..<1 + (index + 1) * keys.count]
+            XCTAssertEqual(rows.map { $0.split(separator: ",", omittingEmptySubsequences: false)[0...3].joined(separator: ",") },
+                           keys.map { name + "," + $0 })
+        }
+        // The printed table has a line per sub-population under each headline figure.
+        XCTAssertTrue(run.standardOutput.contains("cumulative re-poverty rate, households"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("\n    alleviated "), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("\n    repoor "), run.standardOutput)
+        // run.json records the sub-populations: names, shares, households by largest remainder, profile, set.
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json"))) as? [String: Any]
+        let recorded = try XCTUnwrap(record?["subpopulations"] as? [[String: Any]])
+        XCTAssertEqual(recorded.map { $0["name"] as? String }, ["alleviated", "repoor"])
+        XCTAssertEqual(recorded.map { $0["households"] as? Int }, [1350, 150])
+        XCTAssertEqual(recorded.map { $0["profile"] as? String }, ["profiles/liangshan-2020.yaml", "profiles/dongxiang-2017.yaml"])
+        XCTAssertEqual((recorded[1]["set"] as? [String])?.last, "shocks.illness.stayProbability=0.0368")
+
+        let again = try Executable.run(["reproduce", folder.appendingPathComponent("run.json").path, "--threads", "1"])
+        XCTAssertEqual(again.status, 0, again.standardOutput + again.standardError)
+        for file in ["summary.csv", "replicates.csv", "subpopulations.csv"] {
+            XCTAssertTrue(again.standardOutput.contains("\(file): identical"), again.standardOutput)
+        }
+        // A tampered sub-population figure is found.
+        var tampered = parts
+        tampered[5] += "1"
+        try (tampered.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("subpopulations.csv"), atomically: true, encoding: .utf8)
+        let found = try Executable.run(["reproduce", folder.appendingPathComponent("run.json").path])
+        XCTAssertEqual(found.status, 1, found.standardOutput)
+        XCTAssertTrue(found.standardOutput.contains("subpopulations.csv: differs from line 6"), found.standardOutput)
+    }
+
+    func testCompareTakesAMixtureAgainstTheBaseline() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["compare", "scenarios/baseline.yaml", "scenarios/county-mixture.yaml", "--households", "1200",
+             "--replicates", "2", "--years", "2", "--output", output.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let compare = try String(contentsOf: output.appendingPathComponent("compare.csv"), encoding: .utf8)
+        XCTAssertTrue(compare.contains("\ncounty-mixture,cumulative_repoverty_rate,"), compare)
+        XCTAssertTrue(FileManager.default.fileExists(
+            atPath: output.appendingPathComponent("county-mixture/subpopulations.csv").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("baseline/subpopulations.csv").path))
+        let again = try Executable.run(["reproduce", output.appendingPathComponent("compare.json").path])
+        XCTAssertEqual(again.status, 0, again.standardOutput + again.standardError)
+    }
+
+    func testABadMixtureStopsWithItsFileLineAndField() throws {
+        let folder = try Executable.temporaryDirectory(self)
+        let scenario = folder.appendingPathComponent("bad.yaml")
+        try """
+            extends: \(Executable.packageRoot.path)/scenarios/baseline.yaml
+            subpopulations:
+              - {name: a, share: 0.6, profile: \(Executable.packageRoot.path)/scenarios/profiles/liangshan-2020.yaml}
+              - {name: b, share: 0.6, profile: \(Executable.packageRoot.path)/scenarios/profiles/dongxiang-2017.yaml}
+            """.write(to: scenario, atomically: true, encoding: .utf8)
+        let run = try Executable.run(["run", scenario.path, "--output", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(run.status, 2, run.standardError)
+        XCTAssertTrue(run.standardError.contains("\(scenario.path):2: subpopulations: expected the shares to sum to 1"),
+                      run.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/bad").path))
+    }
+}
