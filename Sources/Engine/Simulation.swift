@@ -95,7 +95,7 @@ public enum Simulation {
         // with the same probabilities see the very same events, and a different probability compares the same
         // uniform with another threshold (common random numbers).
         let groups = try (subpopulations.isEmpty ? [parameters] : subpopulations.map(\.parameters)).map { group in
-            try BlockGroup(group, replicates: replicateCount, layout: layout)
+            try BlockGroup(group, run: settings, layout: layout)
         }
         let blockCount = plan.blockCount
         let taskCount = replicateCount * blockCount
@@ -183,15 +183,15 @@ private struct BlockGroup {
     /// By replicate.
     let covariates: [Covariates]
 
-    init(_ parameters: ScenarioParameters, replicates: Int, layout: VillageLayout) throws {
-        let settings = parameters.run
+    /// - Parameter run: the run's settings (the scenario's, which every sub-population's agree with): its seed,
+    ///   horizon, replicates and generator key the covariates.
+    init(_ parameters: ScenarioParameters, run: RunSettings, layout: VillageLayout) throws {
         steps = try YearlySteps(parameters)
         synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
         let step = steps.first
-        covariates = try (0..<replicates).map {
+        covariates = try (0..<run.replicates).map {
             try Covariates(
-                replicate: $0, seed: settings.seed, years: settings.years, layout: layout, step: step,
-                generator: settings.generator)
+                replicate: $0, seed: run.seed, years: run.years, layout: layout, step: step, generator: run.generator)
         }
     }
 }

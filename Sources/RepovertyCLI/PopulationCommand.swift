@@ -57,6 +57,7 @@ struct PopulationCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
+        try BadInput.refusingMixture(loaded, command: "population")
         let (_, targets) = try ProfileTargets.load(for: loaded)
         let parameters = loaded.parameters
         let record = PopulationRecord(

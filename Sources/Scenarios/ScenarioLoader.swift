@@ -85,6 +85,16 @@ public enum ScenarioLoader {
         }
     }
 
+    /// The keys on which `parameters` (a sub-population's) differ from `scenario`'s, as `key.path: value` lines in
+    /// declaration order: what `validate --print` shows of each sub-population of a mixture.
+    public static func differingKeys(_ parameters: ScenarioParameters, from scenario: ScenarioParameters) -> [String] {
+        let own = ParameterTree(parameters), theirs = ParameterTree(scenario).values
+        return own.paths.compactMap { path in
+            guard let value = own.values[path], value != theirs[path] else { return nil }
+            return "\(path): \(Rendering.yamlLiteral(value))"
+        }
+    }
+
     /// The resolved parameters as a complete scenario file (every key, declaration order); loading it gives back
     /// exactly `parameters`. For a run's provenance and for `repoverty validate --print`.
     ///

@@ -51,6 +51,35 @@ final class MixtureCommandTests: XCTestCase {
         XCTAssertTrue(found.standardOutput.contains("subpopulations.csv: differs from line 6"), found.standardOutput)
     }
 
+    func testReportAndValidateShowTheSubpopulations() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["run", "scenarios/county-mixture.yaml", "--households", "800", "--replicates", "2", "--years", "2",
+             "--output", output.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        for (language, title, column) in [("en", "Sub-populations of county-mixture", "sub-population"),
+                                          ("zh", "county-mixture 的子人群", "子人群")] {
+            let report = try Executable.run(["report", output.path, "--lang", language])
+            XCTAssertEqual(report.status, 0, report.standardError)
+            let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+            XCTAssertTrue(html.contains(title), language)
+            XCTAssertTrue(html.contains("<th>\(column)</th>"), language)
+            XCTAssertTrue(html.contains(">alleviated</td>") && html.contains(">repoor</td>"), language)
+        }
+        let printed = try Executable.run(["validate", "--print", "scenarios/county-mixture.yaml"])
+        XCTAssertEqual(printed.status, 0, printed.standardError)
+        XCTAssertTrue(printed.standardOutput.contains(
+            "# sub-population alleviated: share 0.9, profile profiles/liangshan-2020.yaml; no key differs from the scenario's"),
+            printed.standardOutput)
+        XCTAssertTrue(printed.standardOutput.contains("#   population.profile: dongxiang-2017\n"), printed.standardOutput)
+        XCTAssertTrue(printed.standardOutput.contains("#   shocks.illness.stayProbability: 0.0368\n"), printed.standardOutput)
+        // Commands that move or read one population's parameters refuse a mixture, saying why.
+        let population = try Executable.run(
+            ["population", "scenarios/county-mixture.yaml", "--households", "100", "--output", output.path])
+        XCTAssertEqual(population.status, 2)
+        XCTAssertTrue(population.standardError.contains("`population` takes a scenario of one population"), population.standardError)
+    }
+
     func testCompareTakesAMixtureAgainstTheBaseline() throws {
         let output = try Executable.temporaryDirectory(self)
         let run = try Executable.run(
