@@ -6,7 +6,7 @@ import Randomness
 /// A run of 100 million households and 100,000 replicates passes validation, yet its per-task tallies alone would need
 /// terabytes; on a shared cluster node it would be killed by the kernel hours in, or take the node down with it. So
 /// the command compares this estimate with the memory available and refuses a run that cannot fit, saying how much it
-/// needs. The estimate follows what ``Simulation/run(_:threads:observer:)`` allocates (MODEL.md §6), each term next to
+/// needs. The estimate follows what ``Simulation/run(_:subpopulations:threads:observer:vulnerability:countingDraws:)`` allocates (MODEL.md §6), each term next to
 /// the sizes it reads; it is an upper bound in the number of villages (every village at its minimum size) and leaves
 /// out what does not grow with the run (the program, GSL's discrete tables). Measured once: 1 household × 20,000
 /// replicates × 100 years peaked at 1.95 GB resident (VmHWM); the estimate says 2.7 GiB.
