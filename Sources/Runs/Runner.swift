@@ -150,4 +150,21 @@ public struct Runner: Sendable {
             throw .simulationFailed(file: scenario.sourcePath, reason: "cannot synthesise the population: \(error)")
         }
     }
+
+    /// The census of each sub-population of a mixture (MODEL.md §7), in list order, with its households: exactly the
+    /// households a run of `households` households with `seed` synthesises for it.
+    public func subpopulationCensuses(of scenario: Scenario, households: Int, seed: UInt64) throws(RunError)
+        -> [(households: Int, census: PopulationCensus)]
+    {
+        let observer = self.observer
+        do {
+            return try Simulation.populationCensus(
+                scenario.parameters, subpopulations: scenario.subpopulations, households: households, seed: seed,
+                isCancelled: { observer?.isCancelled == true })
+        } catch SimulationError.cancelled {
+            throw .cancelled
+        } catch {
+            throw .simulationFailed(file: scenario.sourcePath, reason: "cannot synthesise the population: \(error)")
+        }
+    }
 }

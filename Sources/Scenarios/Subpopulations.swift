@@ -169,7 +169,7 @@ struct SubpopulationList {
             let parameters: ScenarioParameters
             do { parameters = try merged.decode(schema: ParameterTree.defaults.schema, file: file) } catch { throw named(error) }
             resolved.append(Subpopulation(
-                name: entry.name, share: entry.share, profile: entry.profile, set: entry.setText, parameters: parameters))
+                name: entry.name, share: entry.share, profile: profilePath, set: entry.setText, parameters: parameters))
         }
         return resolved
     }

@@ -33,7 +33,7 @@ final class MixtureCommandTests: XCTestCase {
         let recorded = try XCTUnwrap(record?["subpopulations"] as? [[String: Any]])
         XCTAssertEqual(recorded.map { $0["name"] as? String }, ["alleviated", "repoor"])
         XCTAssertEqual(recorded.map { $0["households"] as? Int }, [1350, 150])
-        XCTAssertEqual(recorded.map { $0["profile"] as? String }, ["profiles/liangshan-2020.yaml", "profiles/dongxiang-2017.yaml"])
+        XCTAssertEqual(recorded.map { $0["profile"] as? String }, ["scenarios/profiles/liangshan-2020.yaml", "scenarios/profiles/dongxiang-2017.yaml"])
         XCTAssertEqual((recorded[1]["set"] as? [String])?.last, "shocks.illness.stayProbability=0.0368")
 
         let again = try Executable.run(["reproduce", folder.appendingPathComponent("run.json").path, "--threads", "1"])
@@ -69,15 +69,44 @@ final class MixtureCommandTests: XCTestCase {
         let printed = try Executable.run(["validate", "--print", "scenarios/county-mixture.yaml"])
         XCTAssertEqual(printed.status, 0, printed.standardError)
         XCTAssertTrue(printed.standardOutput.contains(
-            "# sub-population alleviated: share 0.9, profile profiles/liangshan-2020.yaml; no key differs from the scenario's"),
+            "# sub-population alleviated: share 0.9, profile scenarios/profiles/liangshan-2020.yaml; no key differs from the scenario's"),
             printed.standardOutput)
         XCTAssertTrue(printed.standardOutput.contains("#   population.profile: dongxiang-2017\n"), printed.standardOutput)
         XCTAssertTrue(printed.standardOutput.contains("#   shocks.illness.stayProbability: 0.0368\n"), printed.standardOutput)
-        // Commands that move or read one population's parameters refuse a mixture, saying why.
-        let population = try Executable.run(
-            ["population", "scenarios/county-mixture.yaml", "--households", "100", "--output", output.path])
-        XCTAssertEqual(population.status, 2)
-        XCTAssertTrue(population.standardError.contains("`population` takes a scenario of one population"), population.standardError)
+        // Commands that move one population's parameters refuse a mixture, saying why.
+        let sensitivity = try Executable.run(
+            ["sensitivity", "scenarios/county-mixture.yaml", "--households", "100", "--output", output.path])
+        XCTAssertEqual(sensitivity.status, 2)
+        XCTAssertTrue(sensitivity.standardError.contains("`sensitivity` takes a scenario of one population"),
+                      sensitivity.standardError)
+    }
+
+    /// `population` sets each sub-population's households beside its own profile's targets.
+    func testPopulationComparesEachSubpopulationWithItsProfile() throws {
+        let output = try Executable.temporaryDirectory(self)
+        let run = try Executable.run(
+            ["population", "scenarios/county-mixture.yaml", "--households", "20000", "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.contains(
+            "sub-population alleviated (profile scenarios/profiles/liangshan-2020.yaml): 18000 households\n"), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains(
+            "sub-population repoor (profile scenarios/profiles/dongxiang-2017.yaml): 2000 households\n"), run.standardOutput)
+        let lines = try String(contentsOf: output.appendingPathComponent("population.csv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "subpopulation,attribute,category,target,simulated")
+        // Each sub-population against its own profile's published figures: dibao shares 0.3213 and 0.641 of households.
+        func simulated(_ prefix: String) throws -> Double {
+            let line = try XCTUnwrap(lines.first { $0.hasPrefix(prefix) }, prefix)
+            return try XCTUnwrap(Double(line.split(separator: ",").last.map(String.init) ?? ""))
+        }
+        XCTAssertEqual(try simulated("alleviated,dibao,people per household,1.4231,"), 1.4231, accuracy: 0.1)
+        XCTAssertEqual(try simulated("repoor,dibao,share of households,0.641,"), 0.641, accuracy: 0.045, "4 standard errors")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("alleviated,dibao,share of households,0.641,") })
+        // The same command again finds its own record and replaces the file; another size is refused.
+        XCTAssertEqual(try Executable.run(
+            ["population", "scenarios/county-mixture.yaml", "--households", "20000", "--output", output.path, "--quiet"]).status, 0)
+        XCTAssertEqual(try Executable.run(
+            ["population", "scenarios/county-mixture.yaml", "--households", "2000", "--output", output.path, "--quiet"]).status, 2)
     }
 
     func testCompareTakesAMixtureAgainstTheBaseline() throws {

@@ -61,9 +61,8 @@ final class SubpopulationTests: XCTestCase {
         // The scenario's other files still apply.
         XCTAssertEqual(first.interventions.dibao.retention, 0.8)
         XCTAssertEqual(first.run.households, 1000)
-        XCTAssertEqual(scenario.subpopulations[0].profile, "profiles/b.yaml")
+        XCTAssertEqual(scenario.subpopulations[0].profile, folder.path + "/profiles/b.yaml", "resolved beside the scenario")
         XCTAssertEqual(scenario.subpopulations[0].set, [])
-        _ = folder
     }
 
     func testSetWinsOverTheProfileAndTheScenario() throws {

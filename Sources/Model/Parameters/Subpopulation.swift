@@ -10,7 +10,9 @@ public struct Subpopulation: Codable, Equatable, Sendable {
     public var name: String
     /// Its stated share of the households, > 0; the shares of a scenario sum to 1.
     public var share: Double
-    /// The profile file it was synthesised from, as the scenario named it (resolved relative to that file).
+    /// The profile file it was synthesised from, as the loader read it: the scenario's `profile:` resolved relative to
+    /// the file that names it (`scenarios/profiles/liangshan-2020.yaml` for `profiles/liangshan-2020.yaml` in
+    /// `scenarios/county-mixture.yaml`), as ``Scenario/files`` lists the files of the `extends` chain.
     public var profile: String
     /// Its own overrides (`set:` in the scenario), as `key.path=value`, in order.
     public var set: [String]
