@@ -9,6 +9,8 @@
 #   results/reference/<name>/      every other shipped scenario, as one comparison against the baseline at 2,000
 #   results/reference/compare.csv  households, 2 replicates, seed 7, 5 years (common random numbers), with
 #   results/reference/compare.json the list of runs it was made of;
+#                                  county-mixture (a mixture of sub-populations) is one of them and also writes
+#                                  subpopulations.csv;
 #   results/reference/liangshan-2020/  `run scenarios/liangshan-2020.yaml --vulnerability` at 2,000 households, 3 replicates,
 #                                  seed 7, 5 years (another population: not compared with the Dongxiang baseline).
 # The test suite re-makes every one of them with `repoverty reproduce` (ReproduceCommandTests). Review the diff

@@ -91,7 +91,8 @@ public enum Benchmark {
         let single = try timing(scenario, threads: 1, repetitions: repetitions, observer: observer)
         let parallel =
             threads > 1 ? try timing(scenario, threads: threads, repetitions: repetitions, observer: observer) : nil
-        let estimate = MemoryEstimate(scenario.parameters, threads: threads)
+        let estimate = MemoryEstimate(
+            scenario.parameters, threads: threads, subpopulations: scenario.subpopulations.count)
         let retained = estimate.tallies + estimate.covariates + estimate.layout
         let draws = try countDraws(scenario)
         return Report(
@@ -106,8 +107,11 @@ public enum Benchmark {
     /// households, one thread. Calls directly into the engine, because a run through `Runner` never counts.
     static func countDraws(_ scenario: Scenario) throws -> DrawsPerYearStep {
         var parameters = scenario.parameters
-        parameters.run.households = min(parameters.run.households, countingHouseholds)
-        let result = try Simulation.run(parameters, threads: 1, countingDraws: true)
+        parameters.run.households = max(
+            min(parameters.run.households, countingHouseholds), scenario.subpopulations.count)
+        // A mixture's sub-populations run at the engine's run settings, the scenario's (MODEL.md §7).
+        let result = try Simulation.run(
+            parameters, subpopulations: scenario.subpopulations, threads: 1, countingDraws: true)
         let counts = result.drawCounts ?? DrawCounts()
         let run = parameters.run
         let steps = Double(run.households * (run.years + 1) * run.replicates)

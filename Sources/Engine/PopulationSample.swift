@@ -12,18 +12,49 @@ extension Simulation {
     public static func populationCensus(
         _ parameters: ScenarioParameters, households: Int, seed: UInt64, isCancelled: () -> Bool = { false }
     ) throws -> PopulationCensus {
-        let generator = parameters.run.generator
         let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
-        let layout = try VillageLayout(
-            households: households, parameters: parameters.population.villages, seed: seed, generator: generator)
-        let stream = try RandomStream(generator: generator)
-        var census = PopulationCensus()
-        for block in 0..<blockCount(households: households) {
-            if isCancelled() { throw SimulationError.cancelled }
-            var population = BlockPopulation(
-                seed: seed, block: block, households: households, layout: layout, synthesis: synthesis)
-            while let next = population.next(stream: stream) { census.record(next.household) }
+        return try census(
+            parameters, plan: BlockPlan(households: [households]), syntheses: [synthesis], seed: seed,
+            isCancelled: isCancelled)[0]
+    }
+
+    /// The census of each sub-population of a mixture (MODEL.md §7), in list order: exactly the households a run of
+    /// `households` households with `seed` synthesises for it, in its own blocks (``BlockPlan``), from its own
+    /// parameters.
+    public static func populationCensus(
+        _ parameters: ScenarioParameters, subpopulations: [Subpopulation], households: Int, seed: UInt64,
+        isCancelled: () -> Bool = { false }
+    ) throws -> [(households: Int, census: PopulationCensus)] {
+        guard households >= subpopulations.count else {
+            throw SimulationError.tooFewHouseholds(households: households, subpopulations: subpopulations.count)
         }
-        return census
+        let plan = BlockPlan(households: households, subpopulations: subpopulations)
+        let syntheses = try subpopulations.map {
+            try PopulationSynthesis($0.parameters.population, relocation: $0.parameters.shocks.relocation)
+        }
+        let censuses = try census(parameters, plan: plan, syntheses: syntheses, seed: seed, isCancelled: isCancelled)
+        return zip(plan.households, censuses).map { ($0, $1) }
+    }
+
+    /// The census of each group of `plan`, block by block in order, each group from its own synthesis.
+    private static func census(
+        _ parameters: ScenarioParameters, plan: BlockPlan, syntheses: [PopulationSynthesis], seed: UInt64,
+        isCancelled: () -> Bool
+    ) throws -> [PopulationCensus] {
+        let generator = parameters.run.generator
+        let layout = try VillageLayout(
+            households: plan.totalHouseholds, parameters: parameters.population.villages, seed: seed,
+            generator: generator)
+        let stream = try RandomStream(generator: generator)
+        var censuses = syntheses.map { _ in PopulationCensus() }
+        for block in 0..<plan.blockCount {
+            if isCancelled() { throw SimulationError.cancelled }
+            let group = plan.groupOfBlock[block]
+            var population = BlockPopulation(
+                seed: seed, block: block, range: plan.households(ofBlock: block), layout: layout,
+                synthesis: syntheses[group])
+            while let next = population.next(stream: stream) { censuses[group].record(next.household) }
+        }
+        return censuses
     }
 }

@@ -12,10 +12,21 @@ public struct SimulationResult: Sendable {
     public let countyCount: Int
     /// Tallies by replicate.
     public let replicates: [Tally]
+    /// Each sub-population's tallies by replicate, in list order, when the scenario is a mixture (MODEL.md §7); empty
+    /// otherwise. A replicate's tally in ``replicates`` is the merge of the same blocks.
+    public var subpopulations: [SubpopulationTallies] = []
     /// Vulnerability as expected poverty (MODEL.md §5, optional), when the run was asked for it.
     public var vulnerability: VulnerabilityEstimate? = nil
     /// GSL calls and restarts applied over the whole run, when it was asked to count them (`bench`, issue 14).
     public var drawCounts: DrawCounts? = nil
+}
+
+/// One sub-population's part of a run: who it is, how many households it had, and its tallies by replicate.
+public struct SubpopulationTallies: Sendable {
+    public let name: String
+    public let share: Double
+    public let households: Int
+    public let replicates: [Tally]
 }
 
 /// Watches a run from its worker threads: progress for bars and schedulers, and a way to stop.
@@ -30,10 +41,14 @@ public protocol SimulationObserver: Sendable {
 public enum SimulationError: Error, Equatable, CustomStringConvertible {
     /// The observer asked the run to stop.
     case cancelled
+    /// Fewer households than sub-populations: one of them would have none (the loader refuses such a scenario first).
+    case tooFewHouseholds(households: Int, subpopulations: Int)
 
     public var description: String {
         switch self {
         case .cancelled: "the run was stopped before it finished"
+        case let .tooFewHouseholds(households, subpopulations):
+            "\(households) households cannot hold \(subpopulations) sub-populations of at least one household each"
         }
     }
 }
@@ -58,27 +73,36 @@ public enum Simulation {
     ///   (``VulnerabilityAccumulators``). Tallies are the same either way; only the order in which tasks run changes.
     /// - Parameter countingDraws: count every GSL call and every restart applied (``SimulationResult/drawCounts``), on
     ///   counting streams that draw exactly what ordinary ones do.
+    /// - Parameter subpopulations: the sub-populations of a mixture (MODEL.md §7), in list order; empty for a plain
+    ///   scenario, which then runs exactly as before. Each synthesises and runs its households with its own parameters
+    ///   (``BlockPlan`` says which blocks are whose); `parameters` stays the run's: its size, seed, village layout,
+    ///   poverty line and vulnerability settings, which the loader checked every sub-population agrees with.
     public static func run(
-        _ parameters: ScenarioParameters, threads: Int, observer: (any SimulationObserver)? = nil,
-        vulnerability: Bool = false, countingDraws: Bool = false
+        _ parameters: ScenarioParameters, subpopulations: [Subpopulation] = [], threads: Int,
+        observer: (any SimulationObserver)? = nil, vulnerability: Bool = false, countingDraws: Bool = false
     ) throws -> SimulationResult {
         let settings = parameters.run
         let generator = settings.generator
         let households = settings.households, years = settings.years, replicateCount = settings.replicates
-        let steps = try YearlySteps(parameters)
-        let step = steps.first
-        let synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
+        guard households >= subpopulations.count else {
+            throw SimulationError.tooFewHouseholds(households: households, subpopulations: subpopulations.count)
+        }
+        let plan = BlockPlan(households: households, subpopulations: subpopulations)
         let layout = try VillageLayout(
             households: households, parameters: parameters.population.villages, seed: settings.seed, generator: generator)
-        let covariates = try (0..<replicateCount).map {
-            try Covariates(replicate: $0, seed: settings.seed, years: years, layout: layout, step: step, generator: generator)
+        // One group per sub-population (one for a plain scenario): its steps, synthesis and covariates. Covariates are
+        // drawn from each group's own step but from the same keyed streams (seed, replicate, year, place), so groups
+        // with the same probabilities see the very same events, and a different probability compares the same
+        // uniform with another threshold (common random numbers).
+        let groups = try (subpopulations.isEmpty ? [parameters] : subpopulations.map(\.parameters)).map { group in
+            try BlockGroup(group, run: settings, layout: layout)
         }
-        let blockCount = blockCount(households: households)
+        let blockCount = plan.blockCount
         let taskCount = replicateCount * blockCount
         // With vulnerability on, a worker takes a whole block and runs its replicates in order, so each household's
         // accumulators are written by one thread in a fixed order; otherwise a worker takes one (replicate, block).
         let accumulators = vulnerability
-            ? VulnerabilityCollector(households: households, replicates: replicateCount, povertyLine: step.povertyLine)
+            ? VulnerabilityCollector(households: households, replicates: replicateCount, povertyLine: groups[0].steps.first.povertyLine)
             : nil
         let claimCount = accumulators == nil ? taskCount : blockCount
         let workers = max(1, min(threads, claimCount))
@@ -105,6 +129,7 @@ public enum Simulation {
                 // One (replicate, block) task, or every replicate of block `claim` when accumulating vulnerability.
                 let blockIndex = accumulators == nil ? claim % blockCount : claim
                 let replicates = accumulators == nil ? claim / blockCount..<claim / blockCount + 1 : 0..<replicateCount
+                let group = groups[plan.groupOfBlock[blockIndex]]
                 for replicate in replicates {
                     if replicate != replicates.lowerBound, observer?.isCancelled == true {
                         cancelled.store(true, ordering: .relaxed)
@@ -112,16 +137,16 @@ public enum Simulation {
                     if cancelled.load(ordering: .relaxed) { break }
                     let task = replicate * blockCount + blockIndex
                     let block = BlockTask(
-                        seed: settings.seed, replicate: replicate, block: blockIndex, households: households,
-                        years: years)
+                        seed: settings.seed, replicate: replicate, block: blockIndex,
+                        households: plan.households(ofBlock: blockIndex), years: years)
                     // Specialised for a constant step, so a scenario without per-year keys runs the loop it always ran.
-                    slots[task] = steps.isConstant
+                    slots[task] = group.steps.isConstant
                         ? block.run(
-                            steps: ConstantStep(step), synthesis: synthesis, layout: layout,
-                            covariates: covariates[block.replicate], stream: stream, vulnerability: accumulators)
+                            steps: ConstantStep(group.steps.first), synthesis: group.synthesis, layout: layout,
+                            covariates: group.covariates[block.replicate], stream: stream, vulnerability: accumulators)
                         : block.run(
-                            steps: steps, synthesis: synthesis, layout: layout, covariates: covariates[block.replicate],
-                            stream: stream, vulnerability: accumulators)
+                            steps: group.steps, synthesis: group.synthesis, layout: layout,
+                            covariates: group.covariates[block.replicate], stream: stream, vulnerability: accumulators)
                     let finished = finishedTasks.wrappingAdd(1, ordering: .relaxed).newValue
                     observer?.taskFinished(completed: finished, total: taskCount)
                 }
@@ -130,17 +155,44 @@ public enum Simulation {
         if let error = failure.withLock({ $0 }) { throw error }
         if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
 
-        var tallies: [Tally] = []
-        for replicate in 0..<replicateCount {
+        // Each replicate's tally merges its blocks in block order; a sub-population's, its own blocks in that order.
+        func merged(_ replicate: Int, _ blocks: Range<Int>) -> Tally {
             var total = Tally(years: years)
-            for block in 0..<blockCount { total.merge(slots[replicate * blockCount + block]) }
-            tallies.append(total)
+            for block in blocks { total.merge(slots[replicate * blockCount + block]) }
+            return total
+        }
+        let tallies = (0..<replicateCount).map { merged($0, 0..<blockCount) }
+        let parts = subpopulations.enumerated().map { group, subpopulation in
+            let blocks = plan.firstBlock[group]..<(group + 1 < plan.firstBlock.count ? plan.firstBlock[group + 1] : blockCount)
+            return SubpopulationTallies(
+                name: subpopulation.name, share: subpopulation.share, households: plan.households[group],
+                replicates: (0..<replicateCount).map { merged($0, blocks) })
         }
         return SimulationResult(
             parameters: parameters, threads: workers, blockCount: blockCount, villageCount: layout.villageCount,
-            countyCount: layout.countyCount, replicates: tallies,
+            countyCount: layout.countyCount, replicates: tallies, subpopulations: parts,
             vulnerability: try accumulators?.estimate(parameters: parameters),
             drawCounts: countingDraws ? counts.withLock { $0 } : nil)
+    }
+}
+
+/// What the blocks of one sub-population (or of a plain scenario) run with: built once before the run.
+private struct BlockGroup {
+    let steps: YearlySteps
+    let synthesis: PopulationSynthesis
+    /// By replicate.
+    let covariates: [Covariates]
+
+    /// - Parameter run: the run's settings (the scenario's, which every sub-population's agree with): its seed,
+    ///   horizon, replicates and generator key the covariates.
+    init(_ parameters: ScenarioParameters, run: RunSettings, layout: VillageLayout) throws {
+        steps = try YearlySteps(parameters)
+        synthesis = try PopulationSynthesis(parameters.population, relocation: parameters.shocks.relocation)
+        let step = steps.first
+        covariates = try (0..<run.replicates).map {
+            try Covariates(
+                replicate: $0, seed: run.seed, years: run.years, layout: layout, step: step, generator: run.generator)
+        }
     }
 }
 
@@ -188,8 +240,23 @@ struct BlockTask {
     let seed: UInt64
     let replicate: Int
     let block: Int
-    let households: Int
+    /// The block's households, as indices in the whole population (``BlockPlan``).
+    let households: Range<Int>
     let years: Int
+
+    init(seed: UInt64, replicate: Int, block: Int, households: Range<Int>, years: Int) {
+        self.seed = seed
+        self.replicate = replicate
+        self.block = block
+        self.households = households
+        self.years = years
+    }
+
+    /// Block `block` of a population of `households` without sub-populations.
+    init(seed: UInt64, replicate: Int, block: Int, households: Int, years: Int) {
+        self.init(seed: seed, replicate: replicate, block: block,
+                  households: BlockPopulation.range(block: block, households: households), years: years)
+    }
 
     func run<Steps: YearStepSource>(
         steps: Steps, synthesis: PopulationSynthesis, layout: VillageLayout, covariates: Covariates,
@@ -198,7 +265,7 @@ struct BlockTask {
         let povertyLine = steps[0].povertyLine
         var tally = Tally(years: years)
         var population = BlockPopulation(
-            seed: seed, block: block, households: households, layout: layout, synthesis: synthesis)
+            seed: seed, block: block, range: households, layout: layout, synthesis: synthesis)
         var key = HouseholdStreamKey(seed: seed, replicate: replicate, block: block, year: 0, household: 0, years: years)
         while case let (index, village, synthesised)? = population.next(stream: stream) {
             var household = synthesised
@@ -248,14 +315,27 @@ struct BlockPopulation {
     private var index: Int
     private var village: Int
 
+    /// Block `block` of a population of `households` without sub-populations.
     init(seed: UInt64, block: Int, households: Int, layout: VillageLayout, synthesis: PopulationSynthesis) {
-        first = block * Simulation.blockSize
-        end = min(households, first + Simulation.blockSize)
+        self.init(seed: seed, block: block, range: Self.range(block: block, households: households), layout: layout,
+                  synthesis: synthesis)
+    }
+
+    /// Block `block`, holding the households `range` of the whole population (``BlockPlan``).
+    init(seed: UInt64, block: Int, range: Range<Int>, layout: VillageLayout, synthesis: PopulationSynthesis) {
+        first = range.lowerBound
+        end = range.upperBound
         self.layout = layout
         self.synthesis = synthesis
         key = .population(seed: seed, block: block)
         index = first
         village = layout.village(ofHousehold: first)
+    }
+
+    /// The households of block `block` of `households` in plain blocks: b·blockSize up to the next block or the end.
+    static func range(block: Int, households: Int) -> Range<Int> {
+        let first = block * Simulation.blockSize
+        return first..<min(households, first + Simulation.blockSize)
     }
 
     /// The next household of the block, its index in the population and its village; nil after the last.

@@ -20,6 +20,20 @@ public struct Metric: Sendable {
     public var row: SummaryRow { SummaryRow(metric: name, year: year, estimate: estimate) }
 }
 
+/// Every metric of one sub-population of a mixture (MODEL.md §7), by replicate.
+public struct SubpopulationMetrics: Sendable {
+    public let name: String
+    public let metrics: [Metric]
+
+    public init(name: String, metrics: [Metric]) {
+        self.name = name
+        self.metrics = metrics
+    }
+
+    /// Its rows, as `summary.csv` has them for the whole population.
+    public var rows: [SummaryRow] { metrics.map(\.row) }
+}
+
 /// One row of `summary.csv`: a metric, for one year or the whole horizon, across replicates.
 public struct SummaryRow: Equatable, Sendable {
     public let metric: String
@@ -63,8 +77,19 @@ public enum Summary {
     }
 
     public static func metrics(_ result: SimulationResult) -> [Metric] {
-        let tallies = result.replicates
-        let years = result.parameters.run.years
+        metrics(result.replicates, years: result.parameters.run.years)
+    }
+
+    /// Every metric of each sub-population of a mixture (MODEL.md §7), in list order: the same computation over its
+    /// own tallies, so its rows are those of `summary.csv` for its households alone.
+    public static func subpopulationMetrics(_ result: SimulationResult) -> [SubpopulationMetrics] {
+        result.subpopulations.map {
+            SubpopulationMetrics(name: $0.name, metrics: metrics($0.replicates, years: result.parameters.run.years))
+        }
+    }
+
+    /// The metrics of tallies by replicate over a horizon of `years` years.
+    public static func metrics(_ tallies: [Tally], years: Int) -> [Metric] {
         var metrics: [Metric] = []
         func add(_ name: String, year: Int? = nil, _ value: (Tally) -> Double?) {
             metrics.append(Metric(name: name, year: year, values: tallies.map(value)))

@@ -25,16 +25,22 @@ public enum HeadlineTable {
     /// How a figure is shown: a whole count, a percentage, or yuan.
     enum Style { case count, percent, money }
 
-    /// One scenario's column: its name, its `summary.csv` rows and its description (empty for none).
+    /// One scenario's column: its name, its `summary.csv` rows and its description (empty for none), and for a mixture
+    /// (MODEL.md §7) each sub-population's rows.
     public struct Column: Sendable {
         public let name: String
         public let rows: [SummaryRow]
         public let description: String
+        public let subpopulations: [(name: String, rows: [SummaryRow])]
 
-        public init(name: String, rows: [SummaryRow], description: String = "") {
+        public init(
+            name: String, rows: [SummaryRow], description: String = "",
+            subpopulations: [(name: String, rows: [SummaryRow])] = []
+        ) {
             self.name = name
             self.rows = rows
             self.description = description
+            self.subpopulations = subpopulations
         }
     }
 
@@ -43,13 +49,28 @@ public enum HeadlineTable {
     public static func render(_ scenarios: [Column], years: Int, labels: RunLabels = .none) -> String {
         let calendar = labels.calendarYears(1...years).map { ", \($0)" } ?? ""
         var table: [[String]] = [["metric (years 1–\(years)\(calendar))"] + scenarios.map(\.name)]
-        func row(_ label: String, _ metric: String, _ style: Style, scale: Double = 1) -> [String] {
+        func row(
+            _ label: String, _ metric: String, _ style: Style, scale: Double = 1,
+            of rows: (Column) -> [SummaryRow] = { $0.rows }
+        ) -> [String] {
             [label] + scenarios.map { scenario in
-                guard let found = scenario.rows.first(where: { $0.metric == metric && $0.year == nil }) else { return "" }
+                guard let found = rows(scenario).first(where: { $0.metric == metric && $0.year == nil }) else { return "" }
                 return format(found.estimate, style, scale: scale)
             }
         }
-        for item in shown { table.append(row(item.label, item.metric, item.style)) }
+        // A mixture's sub-populations, each on a line of its own under the whole population's figure.
+        var subpopulations: [String] = []
+        for name in scenarios.flatMap({ $0.subpopulations.map(\.name) }) where !subpopulations.contains(name) {
+            subpopulations.append(name)
+        }
+        for item in shown {
+            table.append(row(item.label, item.metric, item.style))
+            for name in subpopulations {
+                table.append(row("    " + name, item.metric, item.style) { column in
+                    column.subpopulations.first { $0.name == name }?.rows ?? []
+                })
+            }
+        }
         if let first = scenarios.first {
             let causes = first.rows.filter { $0.year == nil && Summary.causeMetrics.contains($0.metric) }
                 .sorted { $0.estimate.mean > $1.estimate.mean }

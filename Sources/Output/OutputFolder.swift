@@ -30,7 +30,7 @@ public final class OutputFolder {
     /// Names a scenario may not have, because commands write files or folders of these names into `DIR`.
     public static let reservedNames: Set<String> = [
         "compare.csv", "compare.json", "sweep.csv", "sweep.sqlite", "sweep.sqlite-journal", "sweep.sqlite-wal",
-        "sweep.sqlite-shm", "report.html", "charts", "shards", "slurm", "run.json", "summary.csv", "replicates.csv",
+        "sweep.sqlite-shm", "report.html", "charts", "shards", "slurm", "run.json", "summary.csv", "replicates.csv", "subpopulations.csv",
         "population.csv", "population.json", "sensitivity.csv", "sensitivity.json", "prcc.csv", "uncertainty.csv",
         "uncertainty-samples.csv", "sensitivity.sqlite",
     ]
@@ -171,7 +171,8 @@ public final class OutputFolder {
     /// Refuse, before any work, to replace `DIR/<name>/` unless it is empty, holds results of the identical run
     /// (same program version, same resolved parameters, seed and sizes included, same options), or `force` is set.
     public func checkReplaceable(
-        name: String, parameters: ScenarioParameters, vulnerability: Bool, version: String, force: Bool
+        name: String, parameters: ScenarioParameters, subpopulations: [Subpopulation] = [], vulnerability: Bool,
+        version: String, force: Bool
     ) throws(OutputFolderError) {
         try Self.checkName(name)
         let folder = url.appendingPathComponent(name, isDirectory: true)
@@ -205,6 +206,9 @@ public final class OutputFolder {
         }
         if let difference = Self.firstDifference(earlierParameters, parameters) {
             throw .different(path: folder.path, reason: "it holds results of a run with other parameters (\(difference))")
+        }
+        if (earlier.subpopulations ?? []).map(\.subpopulation) != subpopulations {
+            throw .different(path: folder.path, reason: "it holds results of a run with other sub-populations")
         }
         if (earlier.vulnerability ?? false) != vulnerability {
             throw .different(
@@ -343,6 +347,7 @@ public final class OutputFolder {
         var version: String
         var parameters: ScenarioParameters?
         var vulnerability: Bool?
+        var subpopulations: [RecordedSubpopulation]?
     }
 }
 

@@ -5,11 +5,19 @@ import Model
 public enum PopulationCSV {
     /// Columns `attribute,category,target,simulated`, one row per published figure, in the profile's order.
     public static func render(_ rows: [PopulationComparisonRow]) -> String {
-        var text = "attribute,category,target,simulated\n"
-        for row in rows {
-            text += "\(field(row.attribute)),\(field(row.category)),\(number(row.target)),\(number(row.simulated))\n"
-        }
-        return text
+        "attribute,category,target,simulated\n" + lines(rows)
+    }
+
+    /// A mixture's (MODEL.md §7): a first column `subpopulation`, each sub-population's rows against its own profile.
+    public static func render(subpopulations: [(name: String, rows: [PopulationComparisonRow])]) -> String {
+        "subpopulation,attribute,category,target,simulated\n"
+            + subpopulations.map { name, rows in
+                lines(rows).split(separator: "\n").map { "\(field(name)),\($0)\n" }.joined()
+            }.joined()
+    }
+
+    private static func lines(_ rows: [PopulationComparisonRow]) -> String {
+        rows.map { "\(field($0.attribute)),\(field($0.category)),\(number($0.target)),\(number($0.simulated))\n" }.joined()
     }
 
     /// The same rows for a terminal: shares in percent with their difference in points, other figures as they are.

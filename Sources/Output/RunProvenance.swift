@@ -42,6 +42,9 @@ public struct RunProvenance: Codable, Sendable, Equatable {
     public var vulnerability: Bool?
     /// The shard of a sweep that ran the point, `I/N`; absent for a plain run.
     public var shard: String?
+    /// The sub-populations of a mixture (MODEL.md §7), each with its households and fully resolved parameters, so the
+    /// record alone re-makes the run; absent for a scenario of one population.
+    public var subpopulations: [RecordedSubpopulation]?
 
     /// The sizes and seed are taken from `parameters.run`, so they cannot disagree with the parameters.
     public init(
@@ -74,6 +77,31 @@ public struct RunProvenance: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+/// One sub-population as `run.json` records it: what the scenario said (name, share, profile file, `set:`), the
+/// households it was given, and its resolved parameters.
+public struct RecordedSubpopulation: Codable, Sendable, Equatable {
+    public var name: String
+    public var share: Double
+    public var households: Int
+    public var profile: String
+    public var set: [String]
+    public var parameters: ScenarioParameters
+
+    public init(_ subpopulation: Subpopulation, households: Int) {
+        name = subpopulation.name
+        share = subpopulation.share
+        self.households = households
+        profile = subpopulation.profile
+        set = subpopulation.set
+        parameters = subpopulation.parameters
+    }
+
+    /// The sub-population it records.
+    public var subpopulation: Subpopulation {
+        Subpopulation(name: name, share: share, profile: profile, set: set, parameters: parameters)
     }
 }
 

@@ -12,8 +12,33 @@ public enum SummaryCSV {
     ///   `mean_represented,lo95_represented,hi95_represented` follow (``RunLabels``). Without either, the file is
     ///   exactly the seven columns.
     public static func render(scenario: String, rows: [SummaryRow], labels: RunLabels = .none) -> String {
-        var lines = [([header] + labels.extraHeader(years: true, represented: ["mean", "lo95", "hi95"])).joined(separator: ",")]
-        lines.reserveCapacity(rows.count + 1)
+        ([header(labels)] + lines(scenario: scenario, rows: rows, labels: labels)).joined(separator: "\n") + "\n"
+    }
+
+    /// `subpopulations.csv` of a mixture (MODEL.md §7): `summary.csv`'s columns after a first column `subpopulation`,
+    /// every row of each sub-population in list order, each rendered exactly as `summary.csv` renders its rows.
+    public static func renderSubpopulations(
+        scenario: String, subpopulations: [(name: String, rows: [SummaryRow])], labels: RunLabels = .none
+    ) -> String {
+        var lines = [subpopulationColumn + "," + header(labels)]
+        for (name, rows) in subpopulations {
+            let prefix = field(name) + ","
+            lines += self.lines(scenario: scenario, rows: rows, labels: labels).map { prefix + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first column of `subpopulations.csv`, and its file name.
+    public static let subpopulationColumn = "subpopulation"
+    public static let subpopulationsFileName = "subpopulations.csv"
+
+    private static func header(_ labels: RunLabels) -> String {
+        ([header] + labels.extraHeader(years: true, represented: ["mean", "lo95", "hi95"])).joined(separator: ",")
+    }
+
+    private static func lines(scenario: String, rows: [SummaryRow], labels: RunLabels) -> [String] {
+        var lines: [String] = []
+        lines.reserveCapacity(rows.count)
         let name = field(scenario)
         for row in rows {
             let estimate = row.estimate
@@ -25,7 +50,7 @@ public enum SummaryCSV {
                     year: row.year, hasYears: true, metric: row.metric,
                     represented: [estimate.mean, estimate.lower, estimate.upper])).joined(separator: ","))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// A number as written in the CSV: empty when absent or not finite.

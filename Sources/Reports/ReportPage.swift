@@ -47,6 +47,9 @@ enum ReportPage {
 
             """
         html += headlineTable(folder, language)
+        for scenario in folder.scenarios where !scenario.subpopulations.isEmpty {
+            html += subpopulationTable(scenario, language)
+        }
         for drawn in charts {
             html += """
                 <figure id="\(escape(drawn.chart.name))">
@@ -116,6 +119,22 @@ enum ReportPage {
         guard !rows.isEmpty else { return "" }
         let headerCells = header.map { "<th>\(escape($0))</th>" }.joined()
         return "<table>\n<tr>\(headerCells)</tr>\n" + rows.joined(separator: "\n") + "\n</table>\n"
+    }
+
+    /// A mixture's headline figures (MODEL.md §7): one row for the whole population, then one per sub-population.
+    static func subpopulationTable(_ scenario: ScenarioResults, _ language: ReportLanguage) -> String {
+        let header = [
+            language(.subpopulationColumn), language(.cohortColumn), language(.cumulativeColumn), language(.annualColumn),
+            language(.costPerHouseholdYearColumn),
+        ]
+        let rows = ([(scenario.name, scenario.horizon)] + scenario.subpopulations).map { name, horizon in
+            "<tr><td class=\"name\">\(escape(name))</td>"
+                + cell(horizon["cohort_households"]) { ReportLanguage.grouped($0) }
+                + cell(horizon["cumulative_repoverty_rate"], percent) + cell(horizon["annual_repoverty_rate"], percent)
+                + cell(horizon["cost_total_per_household_year"]) { ReportLanguage.grouped($0) } + "</tr>"
+        }
+        return "<h2>\(escape(language(.subpopulationsTitle(scenario: scenario.name))))</h2>\n<table>\n<tr>"
+            + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n" + rows.joined(separator: "\n") + "\n</table>\n"
     }
 
     /// A figure and, under it, its 95 % interval.

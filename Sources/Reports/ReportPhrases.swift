@@ -7,6 +7,9 @@ public enum Phrase: Sendable {
     case entriesAvertedColumn, extraCostColumn, costPerEntryAvertedColumn, costColumn, extraCostPerHouseholdYearColumn
     case madeBy
     case emptyChartNote(title: String)
+    // A mixture's sub-populations (MODEL.md §7).
+    case subpopulationsTitle(scenario: String), subpopulationColumn, cohortColumn, annualColumn
+    case costPerHouseholdYearColumn
     // Axes shared by charts.
     case yearAxis, calendarYearAxis, scenarioAxis
     case baselineInEveryPanel(baseline: String)
@@ -49,6 +52,11 @@ extension ReportLanguage {
         case .costColumn: "cost of interventions, yuan"
         case .extraCostPerHouseholdYearColumn: "extra cost per cohort household a year, yuan"
         case .madeBy: "Made by repoverty report; the model is described in docs/MODEL.md."
+        case .subpopulationsTitle(let scenario): "Sub-populations of \(scenario) (subpopulations.csv)"
+        case .subpopulationColumn: "sub-population"
+        case .cohortColumn: "cohort households"
+        case .annualColumn: "annual re-poverty rate"
+        case .costPerHouseholdYearColumn: "cost per cohort household a year, yuan"
         case .emptyChartNote(let title):
             "\(title): left out, no figure is defined (an empty cohort: every household was poor in year 0)"
         case .yearAxis: "year after selection (year 0)"
@@ -151,6 +159,11 @@ extension ReportLanguage {
         case .costColumn: "干预成本（元）"
         case .extraCostPerHouseholdYearColumn: "每户每年额外成本（元）"
         case .madeBy: "由 repoverty report 生成；模型说明见 docs/MODEL.md。"
+        case .subpopulationsTitle(let scenario): "\(scenario) 的子人群（subpopulations.csv）"
+        case .subpopulationColumn: "子人群"
+        case .cohortColumn: "队列户数"
+        case .annualColumn: "年返贫率"
+        case .costPerHouseholdYearColumn: "每户每年干预成本（元）"
         case .emptyChartNote(let title): "\(title)：未绘制，没有可定义的数值（队列为空：所有农户在第 0 年均为贫困户）"
         case .yearAxis: "入选后年份（第 0 年入选）"
         case .calendarYearAxis: "年份"

@@ -8,8 +8,11 @@ public struct ScenarioResults: Sendable {
     /// Yearly figures by metric, each sorted by year.
     public let byYear: [String: [(year: Int, estimate: Estimate)]]
     public let provenance: RunProvenance?
+    /// A mixture's sub-populations (MODEL.md §7), in file order, each with its whole-horizon figures, read from
+    /// `subpopulations.csv`; empty when the folder has none.
+    public let subpopulations: [(name: String, horizon: [String: Estimate])]
 
-    /// Read `folder/summary.csv` and, when present, `folder/run.json`.
+    /// Read `folder/summary.csv` and, when present, `folder/subpopulations.csv` and `folder/run.json`.
     public init(folder: URL) throws {
         let table = try CSVTable(file: folder.appendingPathComponent("summary.csv"))
         try table.require(["scenario", "metric", "year", "mean", "lo95", "hi95"])
@@ -35,6 +38,27 @@ public struct ScenarioResults: Sendable {
         self.byYear = byYear
         let record = folder.appendingPathComponent("run.json")
         provenance = FileManager.default.fileExists(atPath: record.path) ? try RunProvenance(file: record) : nil
+        subpopulations = try Self.subpopulations(folder.appendingPathComponent("subpopulations.csv"))
+    }
+
+    /// The whole-horizon rows of `subpopulations.csv` by sub-population, in the order they first appear.
+    private static func subpopulations(_ file: URL) throws -> [(name: String, horizon: [String: Estimate])] {
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let table = try CSVTable(file: file)
+        try table.require(["subpopulation", "metric", "year", "mean", "lo95", "hi95"])
+        var result: [(name: String, horizon: [String: Estimate])] = []
+        for row in table.rows.indices where table.text(row, "year").isEmpty {
+            let name = table.text(row, "subpopulation")
+            let estimate = Estimate(
+                mean: try table.number(row, "mean"), lower: try table.number(row, "lo95"),
+                upper: try table.number(row, "hi95"))
+            if let index = result.firstIndex(where: { $0.name == name }) {
+                result[index].horizon[table.text(row, "metric")] = estimate
+            } else {
+                result.append((name, [table.text(row, "metric"): estimate]))
+            }
+        }
+        return result
     }
 }
 

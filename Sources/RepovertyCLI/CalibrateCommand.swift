@@ -67,6 +67,7 @@ struct Calibrate: ParsableCommand {
             scenarioPath: scenario, overrides: options.overrides, size: options.size, targets: parsedTargets,
             free: parsedFree, threads: options.size.resolvedThreads, maxIterations: maxIterations, tolerance: tolerance)
         let loaded = try problem.load()
+        try BadInput.refusingMixture(loaded, command: "calibrate")
         try Runner(threads: problem.threads).checkMemory([loaded])
         let destination = output ?? "\(loaded.name)-calibrated.yaml"
         // Before the fit: the folder must take the file, and a file there must be an earlier fit (issue 13).

@@ -18,7 +18,9 @@ struct PopulationCommand: ParsableCommand {
         discussion: """
             PROFILE_OR_SCENARIO is a profile file (scenarios/profiles/NAME.yaml) or a scenario; a scenario's targets \
             are those of the profile file it extends, else scenarios/profiles/<population.profile>.yaml beside it. \
-            The households are those a run of that seed synthesises.
+            The households are those a run of that seed synthesises. For a mixture of sub-populations, each \
+            sub-population's households are compared with the targets of its own profile file, and population.csv \
+            gains a first column `subpopulation`.
 
             Exit codes: 0 success, 1 a failure while running (an unwritable folder), 2 bad input or usage.
             """
@@ -57,11 +59,28 @@ struct PopulationCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
-        let (_, targets) = try ProfileTargets.load(for: loaded)
         let parameters = loaded.parameters
+        // The targets of each group compared: the scenario's profile, or each sub-population's (MODEL.md §7).
+        let targets: [[PopulationTarget]] = loaded.subpopulations.isEmpty
+            ? [try ProfileTargets.load(for: loaded).targets]
+            : try loaded.subpopulations.map { subpopulation throws in
+                let targets = try ProfileTargets.read(subpopulation.profile)
+                guard !targets.isEmpty else {
+                    throw BadInput(message: "\(subpopulation.profile): targets: sub-population `\(subpopulation.name)`"
+                                   + " of \(scenario): expected a list of targets in its profile file, found none")
+                }
+                return targets
+            }
+        guard households >= loaded.subpopulations.count else {
+            throw BadInput(message: "--households must be at least \(loaded.subpopulations.count), one for each"
+                           + " sub-population of \(scenario), got \(households)")
+        }
         let record = PopulationRecord(
             version: ProgramVersion.current, scenario: loaded.name, households: households,
-            seed: seed ?? parameters.run.seed, population: parameters.population)
+            seed: seed ?? parameters.run.seed, population: parameters.population,
+            subpopulations: loaded.subpopulations.isEmpty ? nil : loaded.subpopulations.map {
+                PopulationRecord.Part(name: $0.name, share: $0.share, population: $0.parameters.population)
+            })
         // The folder is claimed, and any earlier population.csv checked, before the synthesis (issue 13).
         let folder: OutputFolder
         do { folder = try OutputFolder(claiming: URL(fileURLWithPath: output, isDirectory: true)) } catch {
@@ -70,19 +89,38 @@ struct PopulationCommand: ParsableCommand {
         defer { folder.release() }
         try record.checkReplaceable(in: folder.url, force: force)
         // Through the one home for driving the engine; SIGINT/SIGTERM stop it between blocks (exit 1).
-        let census = try Runner(threads: 1, observer: CommandObserver(quiet: true))
-            .populationCensus(of: loaded, households: households, seed: record.seed)
-        let rows: [PopulationComparisonRow]
-        do { rows = try PopulationComparison.rows(targets: targets, census: census, parameters: parameters.population) }
-        catch { throw BadInput(message: "\(scenario): unknown target \(error.attribute) / \(error.category)") }
+        let runner = Runner(threads: 1, observer: CommandObserver(quiet: true))
+        let censuses: [(households: Int, census: PopulationCensus)] = loaded.subpopulations.isEmpty
+            ? [(households, try runner.populationCensus(of: loaded, households: households, seed: record.seed))]
+            : try runner.subpopulationCensuses(of: loaded, households: households, seed: record.seed)
+        let groups = loaded.subpopulations.isEmpty
+            ? [parameters.population] : loaded.subpopulations.map(\.parameters.population)
+        var rows: [[PopulationComparisonRow]] = []
+        for index in groups.indices {
+            do {
+                rows.append(try PopulationComparison.rows(
+                    targets: targets[index], census: censuses[index].census, parameters: groups[index]))
+            } catch { throw BadInput(message: "\(scenario): unknown target \(error.attribute) / \(error.category)") }
+        }
+        let names = loaded.subpopulations.map(\.name)
+        let csv = names.isEmpty
+            ? PopulationCSV.render(rows[0]) : PopulationCSV.render(subpopulations: Array(zip(names, rows)))
         do {
             try Interruption.shared.checkpoint()
             // The record first: a population.csv is never left beside the record of another population.
             folder.removeFiles(["population.csv"])
             try folder.writeFile(PopulationRecord.fileName, Data(try record.json().utf8))
-            try folder.writeFile("population.csv", Data(PopulationCSV.render(rows).utf8))
+            try folder.writeFile("population.csv", Data(csv.utf8))
         } catch let error as OutputFolderError { throw RunError.outputFolder(error) }
-        if !quiet { print(PopulationCSV.table(rows, households: households), terminator: "") }
+        guard !quiet else { return }
+        if names.isEmpty {
+            print(PopulationCSV.table(rows[0], households: households), terminator: "")
+        } else {
+            for (index, name) in names.enumerated() {
+                print("sub-population \(name) (profile \(loaded.subpopulations[index].profile)): ", terminator: "")
+                print(PopulationCSV.table(rows[index], households: censuses[index].households), terminator: "")
+            }
+        }
     }
 }
 
@@ -95,13 +133,26 @@ struct PopulationRecord: Codable, Equatable {
     var households: Int
     var seed: UInt64
     var population: PopulationParameters
+    /// A mixture's sub-populations (MODEL.md §7); absent otherwise.
+    var subpopulations: [Part]?
 
-    init(version: String, scenario: String, households: Int, seed: UInt64, population: PopulationParameters) {
+    /// One sub-population's share and synthesis parameters.
+    struct Part: Codable, Equatable {
+        var name: String
+        var share: Double
+        var population: PopulationParameters
+    }
+
+    init(
+        version: String, scenario: String, households: Int, seed: UInt64, population: PopulationParameters,
+        subpopulations: [Part]? = nil
+    ) {
         self.version = version
         self.scenario = scenario
         self.households = households
         self.seed = seed
         self.population = population
+        self.subpopulations = subpopulations
     }
 
     func json() throws -> String {

@@ -65,5 +65,18 @@ enum ExitStatus {
 /// Input the user can fix: exit 2.
 struct BadInput: Error { let message: String }
 
+extension BadInput {
+    /// Refuses a mixture of sub-populations (MODEL.md §7) to a command that moves or reads the parameters of one
+    /// population (`sensitivity`, `calibrate`, `population`): it would change or describe the scenario's own
+    /// parameters, not those its sub-populations run with.
+    static func refusingMixture(_ scenario: Scenario, command: String) throws {
+        guard !scenario.subpopulations.isEmpty else { return }
+        let names = scenario.subpopulations.map(\.name).joined(separator: ", ")
+        throw BadInput(
+            message: "\(scenario.sourcePath): subpopulations: `\(command)` takes a scenario of one population, and this one"
+                + " is a mixture (\(names)); run it on a scenario of each sub-population's profile instead")
+    }
+}
+
 /// A failure while running: exit 1.
 struct RunFailure: Error { let message: String }

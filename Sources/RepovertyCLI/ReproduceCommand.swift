@@ -68,7 +68,8 @@ struct Reproduce: ParsableCommand {
                 for target in targets {
                     for run in target.runs {
                         try folder.checkReplaceable(
-                            name: run.scenario, parameters: run.parameters, vulnerability: run.vulnerability,
+                            name: run.scenario, parameters: run.parameters, subpopulations: run.subpopulations,
+                            vulnerability: run.vulnerability,
                             version: ProgramVersion.current, force: force)
                     }
                     if let comparison = target.comparison {

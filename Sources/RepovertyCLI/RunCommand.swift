@@ -46,7 +46,9 @@ struct Run: ParsableCommand {
         let completed = try loaded.map { scenario throws in try runner.run(scenario) }
         try runner.write(completed, into: folder)
         let printed = completed.map {
-            HeadlineTable.Column(name: $0.scenario.name, rows: $0.rows, description: $0.scenario.description)
+            HeadlineTable.Column(
+                name: $0.scenario.name, rows: $0.rows, description: $0.scenario.description,
+                subpopulations: $0.subpopulationMetrics.map { ($0.name, $0.rows) })
         }
         if !quiet, let first = completed.first {
             print("")

@@ -102,6 +102,7 @@ struct SensitivityCommand: ParsableCommand {
 
         let loaded = try Runner.load([scenario] + (against.map { [$0] } ?? []), overrides: options.overrides, size: options.size)
         let base = loaded[0]
+        for scenario in loaded { try BadInput.refusingMixture(scenario, command: "sensitivity") }
         if loaded.count > 1, loaded[1].parameters.run != base.parameters.run {
             throw BadInput(message: SensitivityError.runSettingsDiffer(
                 scenario: base.sourcePath, baseline: loaded[1].sourcePath).description)

@@ -42,6 +42,13 @@ struct Validate: ParsableCommand {
                 if printResolved {
                     print("# \(path)")
                     print(ScenarioLoader.resolvedYAML(scenario.parameters, annotated: true), terminator: "")
+                    // A mixture's sub-populations, as comments so the text still loads as the scenario's parameters.
+                    for subpopulation in scenario.subpopulations {
+                        let keys = ScenarioLoader.differingKeys(subpopulation.parameters, from: scenario.parameters)
+                        print("# sub-population \(subpopulation.name): share \(subpopulation.share), profile"
+                              + " \(subpopulation.profile); \(keys.isEmpty ? "no key differs" : "keys that differ") from the scenario's")
+                        for key in keys { print("#   \(key)") }
+                    }
                 } else if !quiet {
                     print("\(path): ok")
                 }

@@ -56,6 +56,16 @@ enum JSONTree: Decodable, Equatable {
         return node
     }
 
+    /// This node as a number, if it is one.
+    var number: Double? {
+        switch self {
+        case .real(let x): x
+        case .integer(let n): Double(n)
+        case .unsigned(let n): Double(n)
+        default: nil
+        }
+    }
+
     /// The dotted paths of every leaf (anything that is not a non-empty object), in sorted order.
     func leafPaths(prefix: String = "") -> [String] {
         guard case .object(let members) = self, !members.isEmpty else { return prefix.isEmpty ? [] : [prefix] }

@@ -19,11 +19,15 @@ public struct RecordedRun: Sendable {
     public let parameters: ScenarioParameters
     /// Whether the run estimated vulnerability (`run --vulnerability`, recorded as `"vulnerability": true`).
     public let vulnerability: Bool
+    /// The sub-populations of a mixture (MODEL.md §7), each with its recorded parameters; empty otherwise.
+    public let subpopulations: [Subpopulation]
     /// Where the record differs from this program (version, GSL, block size) or was read with defaults, one per line.
     public let warnings: [String]
 
     /// The run as a scenario to run again: its name, its record as the file errors name, its resolved parameters.
-    public var asScenario: Scenario { Scenario(name: scenario, sourcePath: file.path, parameters: parameters) }
+    public var asScenario: Scenario {
+        Scenario(name: scenario, sourcePath: file.path, parameters: parameters, subpopulations: subpopulations)
+    }
 
     /// Reads and checks `file`; throws ``ReproductionError/badRecord(_:)`` naming the file and the problem.
     public init(file: URL) throws(ReproductionError) {
@@ -58,6 +62,7 @@ public struct RecordedRun: Sendable {
         try Self.checkHeader(members, against: parameters.run, file: file)
         self.scenario = scenario
         self.parameters = parameters
+        subpopulations = try Self.subpopulations(members["subpopulations"], run: parameters, notes: &notes, file: file)
         if case .bool(true)? = members["vulnerability"] { vulnerability = true } else { vulnerability = false }
 
         var warnings: [String] = []
@@ -153,6 +158,48 @@ public struct RecordedRun: Sendable {
 }
 
 extension RecordedRun {
+    /// The recorded sub-populations, each read as the run's own parameters are (key by key, then validated), and
+    /// checked as the loader checks a mixture: at least two, shares summing to 1, the recorded households the split
+    /// of the run's, each place-level key the run's (``Subpopulation/placeLevelKeyPrefixes``).
+    private static func subpopulations(
+        _ recorded: JSONTree?, run: ScenarioParameters, notes: inout [String], file: URL
+    ) throws(ReproductionError) -> [Subpopulation] {
+        guard let recorded else { return [] }
+        let field = "\(file.path): subpopulations"
+        guard case .array(let entries) = recorded, entries.count >= 2 else {
+            throw .badRecord("\(field): expected a list of at least 2 sub-populations")
+        }
+        var list: [Subpopulation] = [], households: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            let at = "\(field)[\(index)]"
+            guard case .string(let name)? = entry.member(at: "name"), !name.isEmpty,
+                  let share = entry.member(at: "share")?.number, share > 0, share <= 1,
+                  let count = entry.member(at: "households")?.number, count >= 1, count == count.rounded(),
+                  case .string(let profile)? = entry.member(at: "profile"),
+                  case .array(let setItems)? = entry.member(at: "set"),
+                  let parametersNode = entry.member(at: "parameters")
+            else {
+                throw .badRecord("\(at): expected {name, share, households, profile, set, parameters}")
+            }
+            var set: [String] = []
+            for item in setItems {
+                guard case .string(let text) = item else { throw .badRecord("\(at).set: expected key=value texts") }
+                set.append(text)
+            }
+            var own: [String] = []
+            let parameters = try Self.parameters(parametersNode, notes: &own, file: file)
+            notes += own.map { "subpopulations[\(index)].\($0)" }
+            do { try ScenarioLoader.validate(parameters, label: "\(at)") } catch { throw .badRecord(error.description) }
+            list.append(Subpopulation(name: name, share: share, profile: profile, set: set, parameters: parameters))
+            households.append(Int(count))
+        }
+        do { try ScenarioLoader.checkMixture(list, of: run) } catch { throw .badRecord("\(field): \(error.message)") }
+        if households != Subpopulation.split(run.run.households, shares: list.map(\.share)) {
+            throw .badRecord("\(field): the recorded households \(households) are not the split of the run's \(run.run.households) by the shares; the record was edited or damaged")
+        }
+        return list
+    }
+
     /// The recorded keys given per year (`"perYear": [{"key": …, "values": […]}]`, issue 15), read back as recorded;
     /// absent in a record of a run without any.
     private static func readPerYearValues(

@@ -131,6 +131,12 @@ public struct Reproduction {
                 if FileManager.default.fileExists(atPath: replicates.path) {
                     report.checks.append(check(replicates, run.scenario, Data(made.replicatesCSV.utf8)))
                 }
+                // A mixture's per-sub-population summary (MODEL.md §7): a recorded one missing is a difference too.
+                if let subpopulations = made.subpopulationsCSV {
+                    report.checks.append(check(
+                        folder.appendingPathComponent(SummaryCSV.subpopulationsFileName), run.scenario,
+                        Data(subpopulations.utf8)))
+                }
             }
             if let (file, runs) = target.comparison {
                 var made: [Comparison.Run] = []

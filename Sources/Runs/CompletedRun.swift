@@ -11,8 +11,10 @@ public struct CompletedRun: Sendable {
     public let metrics: [Metric]
     /// The rows after the metrics in `summary.csv`: the vulnerability figures, when the run estimated them.
     public let vulnerabilityRows: [SummaryRow]
+    /// Every metric of each sub-population by replicate, in list order, when the scenario is a mixture (MODEL.md §7).
+    public var subpopulationMetrics: [SubpopulationMetrics] = []
     /// The (replicate, block) tasks the engine ran.
-    public let tasks: Int
+    public var tasks: Int
     /// Its `run.json`; a sweep adds its shard.
     public var provenance: RunProvenance
 
@@ -28,11 +30,16 @@ public struct CompletedRun: Sendable {
     /// `replicates.csv`'s text: every metric in every replicate, written beside `summary.csv` and re-made by `reproduce`.
     public var replicatesCSV: String { ReplicatesCSV.render(scenario: scenario.name, metrics: metrics, labels: labels) }
 
+    /// `subpopulations.csv`'s text, or nil when the scenario is not a mixture: `summary.csv` for each sub-population.
+    public var subpopulationsCSV: String? {
+        subpopulationMetrics.isEmpty ? nil : SummaryCSV.renderSubpopulations(
+            scenario: scenario.name, subpopulations: subpopulationMetrics.map { ($0.name, $0.rows) }, labels: labels)
+    }
+
     /// The files of the run's results folder, `DIR/<name>/`, in the order they are written.
     public func files() throws -> [(name: String, data: Data)] {
-        [
-            ("summary.csv", Data(summaryCSV.utf8)), (ReplicatesCSV.fileName, Data(replicatesCSV.utf8)),
-            ("run.json", Data(try provenance.json().utf8)),
-        ]
+        [("summary.csv", Data(summaryCSV.utf8)), (ReplicatesCSV.fileName, Data(replicatesCSV.utf8))]
+            + (subpopulationsCSV.map { [(SummaryCSV.subpopulationsFileName, Data($0.utf8))] } ?? [])
+            + [("run.json", Data(try provenance.json().utf8))]
     }
 }

@@ -24,7 +24,9 @@ public enum MemoryCheck {
     ) throws(RunError) {
         guard let available = try available(environment: environment) else { return }
         for scenario in scenarios {
-            let estimate = MemoryEstimate(scenario.parameters, threads: threads, vulnerability: vulnerability)
+            let estimate = MemoryEstimate(
+                scenario.parameters, threads: threads, vulnerability: vulnerability,
+                subpopulations: scenario.subpopulations.count)
             if estimate.total > available.bytes {
                 throw .insufficientMemory(MemoryShortfall(scenario: scenario, estimate: estimate, available: available))
             }

@@ -19,6 +19,11 @@ extension RunProvenance {
             counties: result.countyCount, startedAt: ISO8601DateFormatter().string(from: startedAt),
             wallSeconds: wallSeconds, parameters: scenario.parameters)
         if vulnerability { self.vulnerability = true }
+        if !result.subpopulations.isEmpty {
+            subpopulations = zip(scenario.subpopulations, result.subpopulations).map {
+                RecordedSubpopulation($0, households: $1.households)
+            }
+        }
         if !scenario.description.isEmpty { description = scenario.description }
     }
 }

@@ -48,7 +48,9 @@ public struct Runner: Sendable {
         let started = Date()
         observer?.runStarted(scenario)
         let outcome = Result {
-            try Simulation.run(scenario.parameters, threads: threads, observer: observer, vulnerability: vulnerability)
+            try Simulation.run(
+                scenario.parameters, subpopulations: scenario.subpopulations, threads: threads, observer: observer,
+                vulnerability: vulnerability)
         }
         observer?.simulationEnded(scenario)
         let result: SimulationResult
@@ -63,7 +65,8 @@ public struct Runner: Sendable {
             vulnerability: vulnerability)
         let completed = CompletedRun(
             scenario: scenario, metrics: metrics, vulnerabilityRows: result.vulnerability?.rows ?? [],
-            tasks: result.blockCount * result.replicates.count, provenance: provenance)
+            subpopulationMetrics: Summary.subpopulationMetrics(result), tasks: result.blockCount * result.replicates.count,
+            provenance: provenance)
         observer?.runFinished(completed)
         return completed
     }
@@ -84,7 +87,8 @@ public struct Runner: Sendable {
         for scenario in scenarios {
             do {
                 try folder.checkReplaceable(
-                    name: scenario.name, parameters: scenario.parameters, vulnerability: vulnerability,
+                    name: scenario.name, parameters: scenario.parameters, subpopulations: scenario.subpopulations,
+                    vulnerability: vulnerability,
                     version: ProgramVersion.current, force: force)
             } catch { throw .cannotClaim(files: [scenario.sourcePath], error) }
         }
@@ -118,6 +122,9 @@ public struct Runner: Sendable {
             }
             observer?.wrote(written.appendingPathComponent("summary.csv"))
             observer?.wrote(written.appendingPathComponent(ReplicatesCSV.fileName))
+            if run.subpopulationsCSV != nil {
+                observer?.wrote(written.appendingPathComponent(SummaryCSV.subpopulationsFileName))
+            }
         }
         for (name, contents) in extra {
             do { try folder.writeFile(name, Data(contents.utf8)) } catch { throw .outputFolder(error) }
@@ -137,6 +144,23 @@ public struct Runner: Sendable {
         do {
             return try Simulation.populationCensus(
                 scenario.parameters, households: households, seed: seed, isCancelled: { observer?.isCancelled == true })
+        } catch SimulationError.cancelled {
+            throw .cancelled
+        } catch {
+            throw .simulationFailed(file: scenario.sourcePath, reason: "cannot synthesise the population: \(error)")
+        }
+    }
+
+    /// The census of each sub-population of a mixture (MODEL.md §7), in list order, with its households: exactly the
+    /// households a run of `households` households with `seed` synthesises for it.
+    public func subpopulationCensuses(of scenario: Scenario, households: Int, seed: UInt64) throws(RunError)
+        -> [(households: Int, census: PopulationCensus)]
+    {
+        let observer = self.observer
+        do {
+            return try Simulation.populationCensus(
+                scenario.parameters, subpopulations: scenario.subpopulations, households: households, seed: seed,
+                isCancelled: { observer?.isCancelled == true })
         } catch SimulationError.cancelled {
             throw .cancelled
         } catch {

@@ -6,6 +6,10 @@ struct FileLayer {
     var file: String
     var description: String?
     var settings: [Setting]
+    /// True for a profile file (one with a top-level `targets:`): a mixture's sub-populations replace it.
+    var isProfile = false
+    /// The file's `subpopulations:` list, when it has one (MODEL.md §7).
+    var subpopulations: SubpopulationList? = nil
 }
 
 /// Reads a scenario file and, through `extends`, the files it builds on.
@@ -19,6 +23,8 @@ enum Extends {
     static let descriptionKey = "description"
     /// A profile file's published figures (`scenarios/profiles/`, MODEL.md §3): read by ``ProfileTargets``, not parameters.
     static let targetsKey = "targets"
+    /// Every top-level key that is not a parameter section.
+    static let reservedKeys = [extendsKey, descriptionKey, targetsKey, SubpopulationList.key]
     /// Deeper than this is a mistake (cycles are caught separately and sooner).
     static let maximumDepth = 32
 
@@ -57,6 +63,8 @@ enum Extends {
 
         var extends: (path: String, line: Int?)?
         var description: String?
+        var isProfile = false
+        var subpopulations: SubpopulationList?
         for (key, value) in mapping {
             guard case let .scalar(keyScalar) = key else { continue }
             switch keyScalar.string {
@@ -72,14 +80,20 @@ enum Extends {
                                         message: "expected a line of text, got \(SchemaWalk.describe(value))")
                 }
                 description = value.tagName == .null ? "" : scalar.string
+            case targetsKey:
+                isProfile = true
+            case SubpopulationList.key:
+                subpopulations = try SubpopulationList(value, keyLine: key.mark?.line, file: file)
             default:
                 continue
             }
         }
 
-        var walk = SchemaWalk(file: file, reservedTopLevelKeys: [extendsKey, descriptionKey, targetsKey])
+        var walk = SchemaWalk(file: file, reservedTopLevelKeys: reservedKeys)
         try walk.walk(root, against: ParameterTree.defaults.schema, path: [], keyLine: nil)
-        let layer = FileLayer(file: file, description: description, settings: walk.settings)
+        let layer = FileLayer(
+            file: file, description: description, settings: walk.settings, isProfile: isProfile,
+            subpopulations: subpopulations)
         guard let extends else { return [layer] }
 
         let basePath = resolve(extends.path, relativeTo: file)

@@ -27,7 +27,7 @@ enum Overrides {
         guard !key.isEmpty else {
             throw ScenarioError(file: file, message: "missing the key before '=' in '\(override)'; write e.g. shocks.flood.probability=0.1")
         }
-        if let first = key.split(separator: ".").first, [Extends.extendsKey, Extends.descriptionKey].contains(String(first)) {
+        if let first = key.split(separator: ".").first, Extends.reservedKeys.contains(String(first)) {
             throw ScenarioError(file: file, keyPath: key, message: "`\(first)` belongs in a scenario file; --set changes model parameters only")
         }
         guard !valueText.trimmingCharacters(in: .whitespaces).isEmpty else {

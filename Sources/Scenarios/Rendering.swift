@@ -43,7 +43,7 @@ enum Rendering {
         }
     }
 
-    private static func yamlLiteral(_ value: LeafValue) -> String {
+    static func yamlLiteral(_ value: LeafValue) -> String {
         switch value {
         case let .text(text): isPlainSafe(text) ? text : jsonString(text)
         case let .list(items): "[" + items.map(yamlLiteral).joined(separator: ", ") + "]"

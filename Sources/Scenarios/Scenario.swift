@@ -14,9 +14,13 @@ public struct Scenario: Sendable, Equatable {
     public var files: [String]
     /// The `--set` overrides applied, in order (for provenance).
     public var overrides: [String]
+    /// The sub-populations of a mixture (MODEL.md §7), each fully resolved, in list order; empty for a scenario of one
+    /// population. `parameters` stays the run's (its size, seed, villages, poverty line) either way.
+    public var subpopulations: [Subpopulation]
 
     public init(name: String, sourcePath: String, description: String = "", parameters: ScenarioParameters = ScenarioParameters(),
-                files: [String] = [], overrides: [String] = []) {
+                files: [String] = [], overrides: [String] = [], subpopulations: [Subpopulation] = []) {
+        self.subpopulations = subpopulations
         self.name = name
         self.sourcePath = sourcePath
         self.description = description
