@@ -123,15 +123,9 @@ struct Sweep: ParsableCommand {
 
     private func writeSlurmScripts(_ plan: SweepPlan, directory: URL) throws {
         let taskCount = min(tasks ?? min(plan.totalPoints, 32), plan.totalPoints)
-        var runArguments: [String] = []
-        if let seed = options.seed { runArguments += ["--seed", String(seed)] }
-        if let replicates = options.replicates { runArguments += ["--replicates", String(replicates)] }
-        if let households = options.households { runArguments += ["--households", String(households)] }
-        if let years = options.years { runArguments += ["--years", String(years)] }
-        runArguments += options.overrides.flatMap { ["--set", $0] }
         let absoluteOutput = directory.standardizedFileURL.path
         let scripts = SlurmScripts(
-            executable: ExecutablePath.current, sweepArguments: definition.arguments() + runArguments,
+            executable: ExecutablePath.current, sweepArguments: definition.arguments() + options.runArguments,
             output: absoluteOutput, workingDirectory: FileManager.default.currentDirectoryPath, tasks: taskCount,
             cpusPerTask: options.threads ?? 1, options: sbatchOptions, jobName: "repoverty-\(plan.scenarioName)")
         let written: [URL]
