@@ -6,6 +6,8 @@ struct FileLayer {
     var file: String
     var description: String?
     var settings: [Setting]
+    /// Its own `keyStatus:` entries (``KeyStatusTable``).
+    var keyStatus: [KeyStatusTable.Entry] = []
 }
 
 /// Reads a scenario file and, through `extends`, the files it builds on.
@@ -57,6 +59,7 @@ enum Extends {
 
         var extends: (path: String, line: Int?)?
         var description: String?
+        var keyStatus: [KeyStatusTable.Entry] = []
         for (key, value) in mapping {
             guard case let .scalar(keyScalar) = key else { continue }
             switch keyScalar.string {
@@ -72,14 +75,16 @@ enum Extends {
                                         message: "expected a line of text, got \(SchemaWalk.describe(value))")
                 }
                 description = value.tagName == .null ? "" : scalar.string
+            case KeyStatusTable.key:
+                keyStatus = try KeyStatusTable.entries(value, file: file, keyLine: key.mark?.line)
             default:
                 continue
             }
         }
 
-        var walk = SchemaWalk(file: file, reservedTopLevelKeys: [extendsKey, descriptionKey, targetsKey])
+        var walk = SchemaWalk(file: file, reservedTopLevelKeys: [extendsKey, descriptionKey, targetsKey, KeyStatusTable.key])
         try walk.walk(root, against: ParameterTree.defaults.schema, path: [], keyLine: nil)
-        let layer = FileLayer(file: file, description: description, settings: walk.settings)
+        let layer = FileLayer(file: file, description: description, settings: walk.settings, keyStatus: keyStatus)
         guard let extends else { return [layer] }
 
         let basePath = resolve(extends.path, relativeTo: file)

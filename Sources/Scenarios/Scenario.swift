@@ -14,15 +14,18 @@ public struct Scenario: Sendable, Equatable {
     public var files: [String]
     /// The `--set` overrides applied, in order (for provenance).
     public var overrides: [String]
+    /// The `keyStatus:` entries of the chain's files: each key's status in this scenario (``status(of:)``).
+    public var keyStatus: KeyStatusTable
 
     public init(name: String, sourcePath: String, description: String = "", parameters: ScenarioParameters = ScenarioParameters(),
-                files: [String] = [], overrides: [String] = []) {
+                files: [String] = [], overrides: [String] = [], keyStatus: KeyStatusTable = KeyStatusTable()) {
         self.name = name
         self.sourcePath = sourcePath
         self.description = description
         self.parameters = parameters
         self.files = files
         self.overrides = overrides
+        self.keyStatus = keyStatus
     }
 
     /// `scenarios/reference.yaml` → `reference`; other extensions are kept, since they are part of what the user named.

@@ -230,7 +230,8 @@ public enum UncertaintyAnalysis {
         }
         let prcc = PRCCTable.rows(
             metrics: settings.metrics.enumerated().map { m, metric in (name: metric, values: samples.map { $0.levels[m] }) },
-            keys: keys.enumerated().map { k, key in (path: key.path, values: samples.map { $0.values[k] }) })
+            keys: keys.enumerated().map { k, key in (path: key.path, values: samples.map { $0.values[k] }) },
+            status: { path in ScenarioKeys.declaration(for: path).map { scenario.status(of: $0).rawValue } ?? "" })
         return UncertaintyResult(
             settings: settings, keys: keys, samples: samples, spreads: spreads, prcc: prcc, base: base,
             baseline: baseBaseline, skipped: skipped, runs: runs, wallSeconds: Date().timeIntervalSince(started))
