@@ -895,7 +895,10 @@ def _(ctx):
 
 # ============================================================================================ 3. generated scripts
 
-def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
+def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False, command="sweep"):
+    """`command --slurm` (sweep, or sensitivity: issue 16) with hostile names: refused, or scripts that run them inert."""
+    array, result = ("sweep.sbatch", "sweep.csv") if command == "sweep" else ("sensitivity.sbatch", "sensitivity.csv")
+
     def fn(ctx):
         src = os.path.join(ctx.suite.scratch, "scenarios", "reference.yaml")
         box = ctx.p("box")
@@ -907,7 +910,9 @@ def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
         text = open(scen).read().replace("extends:", "# extends:")
         open(scen, "w").write(text)
         out = os.path.join(box, output_name or "out")
-        args = ["sweep", scen, "--grid", "interventions.dibao.standard=4000,5000"] + TINY + \
+        what = ["--grid", "interventions.dibao.standard=4000,5000"] if command == "sweep" else \
+            ["--keys", "interventions.dibao.standard"]
+        args = [command, scen] + what + TINY + \
                ["--quiet", "--output", out, "--slurm", "--tasks", "2"] + list(extra)
         res = ctx.run(args)
         if expect_refusal:
@@ -918,7 +923,7 @@ def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
         if not ctx.expect(res, 0):
             return
         slurm = os.path.join(out, "slurm")
-        for script in ("sweep.sbatch", "merge.sbatch", "submit.sh"):
+        for script in (array, "merge.sbatch", "submit.sh"):
             path = os.path.join(slurm, script)
             if not os.path.exists(path):
                 ctx.fail("loss", "no %s written" % script)
@@ -930,14 +935,14 @@ def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
         # Execute them with a fake sbatch: the scripts run the real (tiny) shard and merge; no name may become a command.
         fake = fake_program(ctx, "sbatch", 'echo "$@" >> "%s/sbatch.log"; echo 4242' % ctx.dir)
         env = ctx.env(path_prepend=fake)
-        for script, extra_env in (("submit.sh", {}), ("sweep.sbatch", {"SLURM_ARRAY_TASK_ID": "0"}),
-                                  ("sweep.sbatch", {"SLURM_ARRAY_TASK_ID": "1"}), ("merge.sbatch", {})):
+        for script, extra_env in (("submit.sh", {}), (array, {"SLURM_ARRAY_TASK_ID": "0"}),
+                                  (array, {"SLURM_ARRAY_TASK_ID": "1"}), ("merge.sbatch", {})):
             e = dict(env, **extra_env)
             subprocess.run(["bash", os.path.join(slurm, script)], cwd=box, env=e, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, timeout=120)
         pwned_check(ctx, box)
-        if not os.path.exists(os.path.join(out, "sweep.csv")):
-            ctx.fail("loss", "running the generated scripts made no merged sweep.csv (names mangled?)")
+        if not os.path.exists(os.path.join(out, result)):
+            ctx.fail("loss", "running the generated scripts made no merged %s (names mangled?)" % result)
     return fn
 
 
@@ -961,6 +966,10 @@ add(3, "--slurm keeps $(...) and backticks in an --sbatch option inert", slurm_c
 add(3, "--slurm refuses an --sbatch option with a newline", slurm_case(
     "plain.yaml", extra=["--sbatch", "--time=1\ntouch PWNED8"], expect_refusal=True))
 add(3, "--slurm quotes spaces and a leading dash in the file name", slurm_case("-rf my scenario.yaml"))
+add(3, "sensitivity --slurm quotes $(...) and ; in the scenario file name, and its scripts merge", slurm_case(
+    "x$(touch PWNED5);touch PWNED6.yaml", command="sensitivity"))
+add(3, "sensitivity --slurm refuses an --output with a newline and a command", slurm_case(
+    "ok.yaml", output_name="out\ntouch PWNED7", expect_refusal=True, command="sensitivity"))
 
 
 # ============================================================================================ 4. never replace
