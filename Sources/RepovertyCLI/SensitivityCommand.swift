@@ -81,25 +81,7 @@ struct SensitivityCommand: ParsableCommand {
     @Flag(help: "Print the number of runs and an estimate of their time and memory, and stop without running.")
     var plan = false
 
-    @Option(help: ArgumentHelp(
-        "Run only shard I of N: the analysis's runs (the base run first) whose index is I modulo N, into DIR/sensitivity.sqlite;"
-            + " `repoverty merge` of every shard's folder makes the tables.",
-        valueName: "I/N"))
-    var shard: String?
-
-    @Flag(help: "Write Slurm scripts (an array job, task I running shard I/N, and a merge job) into DIR/slurm/ instead of running.")
-    var slurm = false
-
-    @Option(
-        parsing: .unconditional,
-        help: "With --slurm: the number of array tasks N (default: one per run, at most 32).",
-        transform: OptionValues.whole)
-    var tasks: Int?
-
-    @Option(
-        name: .customLong("sbatch"), parsing: .unconditionalSingleValue,
-        help: ArgumentHelp("With --slurm: an extra #SBATCH option for both jobs, e.g. --sbatch --partition=short. Repeatable."))
-    var sbatchOptions: [String] = []
+    @OptionGroup var sharding: ShardOptions
 
     /// Test hook: stop after this many new runs as if interrupted (exit 1, finished runs kept in the store).
     @Option(parsing: .unconditional, help: .hidden, transform: OptionValues.whole)
@@ -118,12 +100,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let shard {
-            do { _ = try Shard.parse(shard) } catch { throw ValidationError(error.description) }
-        }
-        if slurm && (shard != nil || resume) { throw ValidationError("--slurm: expected no --shard or --resume (each task gets its shard)") }
-        if let tasks, tasks < 1 { throw ValidationError("--tasks '\(tasks)': expected at least 1") }
-        if (tasks != nil || !sbatchOptions.isEmpty) && !slurm { throw ValidationError("--tasks and --sbatch: expected --slurm too") }
+        if sharding.slurm && resume { throw ShardOptions.slurmWithShard }
     }
 
     func run() throws {
@@ -149,14 +126,14 @@ struct SensitivityCommand: ParsableCommand {
         try runner.checkMemory(loaded)
         do { try SensitivityAnalysis.checkMetrics(settings.metrics, of: base, threads: options.size.resolvedThreads) } catch
             let error as SensitivityError { throw BadInput(message: error.description) }
-        let shard = try self.shard.map { text throws in try Shard.parse(text) }
+        let shard = try sharding.parsedShard()
         let baseline = loaded.count > 1 ? loaded[1] : nil
         if plan || !quiet {
             try printEstimate(loaded, settings: settings, shard: shard, threads: options.size.resolvedThreads, observer: observer)
         }
         if plan { return }
         let directory = URL(fileURLWithPath: output ?? "results/sensitivity-\(base.name)", isDirectory: true)
-        if slurm { return try writeSlurmScripts(base, baseline, settings, directory: directory) }
+        if sharding.slurm { return try writeSlurmScripts(base, baseline, settings, directory: directory) }
         let identity = SensitivityIdentity(
             program: Self.program, scenario: base, baseline: baseline, settings: settings,
             runs: try SensitivityShards.runs(base, against: baseline, settings: settings).count)
@@ -247,7 +224,6 @@ struct SensitivityCommand: ParsableCommand {
         _ base: Scenario, _ baseline: Scenario?, _ settings: SensitivitySettings, directory: URL
     ) throws {
         let total = try SensitivityShards.runs(base, against: baseline, settings: settings).count
-        let taskCount = min(tasks ?? min(total, 32), total)
         func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
         var arguments = [absolute(scenario), "--change", change, "--metric", metric]
         if let keys { arguments += ["--keys", keys] }
@@ -260,23 +236,13 @@ struct SensitivityCommand: ParsableCommand {
         let output = directory.standardizedFileURL.path
         let scripts = SlurmScripts(
             executable: ExecutablePath.current, sweepArguments: arguments, output: output,
-            workingDirectory: FileManager.default.currentDirectoryPath, tasks: taskCount, cpusPerTask: options.threads ?? 1,
-            options: sbatchOptions, jobName: "repoverty-sensitivity-\(base.name)", command: .sensitivity)
-        let written: [URL]
-        do { written = try scripts.write(into: directory) } catch let error as SlurmScriptError {
-            throw BadInput(message: error.description)
-        } catch {
-            throw RunFailure(message: "cannot write the Slurm scripts into \(directory.path): \(error)")
-        }
-        if quiet { return }
-        print("""
-            \(base.name): \(total) runs in \(taskCount) array tasks (task I runs --shard I/\(taskCount))
-            wrote \(written.map(\.path).joined(separator: ", "))
-            submit both jobs:   bash \(written[2].path)
-            or by hand:         jobid=$(sbatch --parsable \(written[0].path))
-                                sbatch --dependency=afterok:${jobid%%;*} \(written[1].path)
-            results:            \(output)/sensitivity.csv (or uncertainty.csv) once the merge job has run
-            """)
+            workingDirectory: FileManager.default.currentDirectoryPath, tasks: sharding.taskCount(units: total),
+            cpusPerTask: options.threads ?? 1, options: sharding.sbatchOptions, jobName: "repoverty-sensitivity-\(base.name)",
+            command: .sensitivity)
+        try sharding.write(
+            scripts, into: directory, name: base.name, work: "\(total) runs",
+            results: "\(output)/\(settings.uncertainty == nil ? SensitivityFiles.csvName : UncertaintyFiles.csvName)",
+            quiet: quiet)
     }
 }
 

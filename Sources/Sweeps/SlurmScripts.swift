@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `sbatch` scripts that run a sweep on a Slurm cluster: an array job whose task I runs shard I/N, and a merge job.
+/// The `sbatch` scripts that run a sweep (or a sensitivity analysis, issue 16) on a Slurm cluster: an array job whose
+/// task I runs shard I/N, and a merge job.
 ///
 /// Each task writes its own store, `DIR/shards/I/sweep.sqlite` (one writer per SQLite file, which shared file
 /// systems need), and passes `--resume`, so a requeued task keeps the points it had finished. The merge job, submitted
@@ -19,6 +20,8 @@ public struct SlurmScripts: Equatable, Sendable {
     /// Values that cannot be written safely into a script, found by `init`; ``write(into:)`` refuses to write then.
     public let unsafeValues: [SlurmScriptError]
     public let command: Command
+    /// N, the array tasks and shards.
+    public let tasks: Int
 
     /// The commands that shard their work and merge it: one array task per shard, then `repoverty merge`.
     public enum Command: String, Sendable {
@@ -40,6 +43,7 @@ public struct SlurmScripts: Equatable, Sendable {
         cpusPerTask: Int, options: [String], jobName: String, command: Command = .sweep
     ) {
         self.command = command
+        self.tasks = tasks
         let name = command.rawValue, unit = command == .sweep ? "points" : "runs"
         let results = command == .sweep ? "sweep.sqlite and sweep.csv" : "sensitivity.sqlite and its tables"
         let q = SlurmScripts.quote, d = SlurmScripts.directiveValue
