@@ -167,6 +167,12 @@ struct SensitivityCommand: ParsableCommand {
         let folder: OutputFolder
         do { folder = try OutputFolder(claiming: directory) } catch { throw RunError.outputFolder(error) }
         defer { folder.release() }
+        // A shard's store beside a finished analysis's files would leave them describing runs the store no longer holds.
+        if !force, FileManager.default.fileExists(atPath: directory.appendingPathComponent(SensitivityFiles.jsonName).path) {
+            throw BadInput(
+                message: "\(directory.path) holds the results of a whole sensitivity analysis; give each shard a folder of its"
+                    + " own (--output), or add --force")
+        }
         let store = try openStore(in: directory, identity: identity, shard: shard.description)
         defer { Self.close(store) }
         let cache = CountingStore(store, observer)

@@ -51,6 +51,15 @@ final class SensitivityShardTests: XCTestCase {
             XCTAssertEqual(try read(merged, form.files[0]), try read(whole, form.files[0]))
         }
 
+        // A shard into the folder of a whole analysis is refused: its files would outlive the runs of its store.
+        let intoWhole = try Executable.run(
+            ["sensitivity", "scenarios/baseline.yaml", "--keys", keys] + size
+                + ["--output", folder.appendingPathComponent("oat-whole").path, "--shard", "0/2"])
+        XCTAssertEqual(intoWhole.status, 2, intoWhole.standardError)
+        XCTAssertTrue(intoWhole.standardError.contains("give each shard a folder of its own"), intoWhole.standardError)
+        XCTAssertEqual(try read(folder.appendingPathComponent("oat-whole"), "sensitivity.csv"),
+                       try read(folder.appendingPathComponent("oat-merged"), "sensitivity.csv"))
+
         // A shard missing: the runs are named, nothing is written (exit 2).
         let partial = folder.appendingPathComponent("partial")
         let incomplete = try Executable.run(["merge", folder.appendingPathComponent("oat-0").path, "--output", partial.path])
