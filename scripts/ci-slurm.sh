@@ -33,7 +33,7 @@ cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     if [ "$status" -ne 0 ]; then
-        for log in "$work"/*.log "$work"/out/slurm/logs/*; do
+        for log in "$work"/*.log "$work"/out/slurm/logs/* "$work"/sens/slurm/logs/*; do
             [ -f "$log" ] && { echo "---- $log"; tail -n 30 "$log"; }
         done
     fi
@@ -125,3 +125,17 @@ complete=$(sqlite3 "$work/out/sweep.sqlite" "SELECT count(*) FROM points WHERE s
     || python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM points WHERE status = 'complete'\").fetchone()[0])" "$work/out/sweep.sqlite")
 [ "$complete" -eq 6 ] || { echo "CI slurm: expected 6 complete points in sweep.sqlite, got $complete" >&2; exit 1; }
 echo "CI slurm: array job $array and its merge gave the local sweep's 6 rows"
+
+# Issue 16: a sensitivity analysis of two keys (5 runs: the base and each key's two sides) as an array job of 2 tasks,
+# then its merge job: the merged sensitivity.csv must be the bytes of the same analysis run locally.
+sens=(scenarios/baseline.yaml --keys interventions.dibao.standard,economy.farming.cropValuePerMu
+    --replicates 2 --households 1000 --years 3)
+echo "== slurm: a sensitivity analysis locally, then as an array job of 2 tasks and the merge job"
+"$repoverty" sensitivity "${sens[@]}" --output "$work/sens-local" --quiet
+"$repoverty" sensitivity "${sens[@]}" --output "$work/sens" --slurm --tasks 2 --threads 1 --quiet
+grep -q -- "--array=0-1" "$work/sens/slurm/sensitivity.sbatch"
+array=$(sbatch --parsable --wait "$work/sens/slurm/sensitivity.sbatch")
+array=${array%%;*}
+sbatch --parsable --wait --dependency=afterok:"$array" "$work/sens/slurm/merge.sbatch" >/dev/null
+cmp "$work/sens-local/sensitivity.csv" "$work/sens/sensitivity.csv"
+echo "CI slurm: array job $array and its merge gave the local analysis's sensitivity.csv"

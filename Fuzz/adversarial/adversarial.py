@@ -658,6 +658,63 @@ add(1, "sensitivity --uncertainty: SIGINT at a seeded point, then --resume gives
     sensitivity_interrupt(signal.SIGINT, ["--uncertainty", "14"]))
 
 
+def sensitivity_shard_interrupt(sig):
+    """A shard of a sensitivity analysis stopped at a seeded point (issue 16): exit 1, its store keeps what it
+    finished; --resume finishes it, and merge of the two shards gives the whole analysis's sensitivity.csv."""
+    def fn(ctx):
+        whole = ctx.p("whole")
+        if not ctx.expect(ctx.run(["sensitivity"] + SENS_LONG + ["--output", whole]), 0, what="whole"):
+            return
+        shards = [ctx.p("s0"), ctx.p("s1")]
+        at = ctx.rng.uniform(0.6, 2.0)
+        sig_name = signal.Signals(sig).name
+        res = ctx.run_signal(["sensitivity"] + SENS_LONG + ["--shard", "0/2", "--output", shards[0]], sig, at)
+        if sig == signal.SIGKILL:
+            if res.early:
+                ctx.fail("wrong exit", "finished before the signal: the case is too small")
+                return
+        elif not ctx.expect_interrupted(res, sig_name, what="%s at %.2f s" % (sig_name, at)):
+            return
+        ctx.absent([os.path.join(shards[0], "sensitivity.csv")], "a shard wrote sensitivity.csv")
+        merged = ctx.p("merged")
+        res = ctx.run(["merge"] + shards + ["--quiet", "--output", merged])
+        if res.rc == 0:
+            ctx.fail("loss", "merge of an unfinished shard (and a missing one) succeeded")
+        for index, shard in enumerate(shards):
+            res = ctx.run(["sensitivity"] + SENS_LONG + ["--shard", "%d/2" % index, "--output", shard, "--resume"])
+            if not ctx.expect(res, 0, what="shard %d/2 --resume" % index):
+                return
+        res = ctx.run(["merge"] + shards + ["--quiet", "--output", merged])
+        if not ctx.expect(res, 0, what="merge"):
+            return
+        if read(os.path.join(merged, "sensitivity.csv")) != read(os.path.join(whole, "sensitivity.csv")):
+            ctx.fail("loss", "the merged sensitivity.csv differs from the whole analysis's")
+        ctx.no_temp_files(merged, "after merge")
+    return fn
+
+
+add(1, "sensitivity --shard 0/2: SIGINT at a seeded point, --resume, merge gives the whole's sensitivity.csv",
+    sensitivity_shard_interrupt(signal.SIGINT))
+add(1, "sensitivity --shard 0/2: SIGKILL at a seeded point, --resume, merge gives the whole's sensitivity.csv",
+    sensitivity_shard_interrupt(signal.SIGKILL))
+
+
+@case(4, "merge of the shards of two sensitivity analyses, or of a sweep and an analysis, is refused naming both")
+def _(ctx):
+    keys = ["--keys", "interventions.dibao.standard"]
+    a, b = ctx.p("a"), ctx.p("b")
+    for out, change in ((a, "20%"), (b, "10%")):
+        if not ctx.expect(ctx.run(["sensitivity", "scenarios/baseline.yaml"] + TINY + keys +
+                                  ["--change", change, "--shard", "0/1", "--quiet", "--output", out]), 0, what=out):
+            return
+    res = ctx.run(["merge", a, b, "--output", ctx.p("out")])
+    ctx.expect(res, 2, names=["a/sensitivity.sqlite", "b/sensitivity.sqlite", "--change"])
+    res = ctx.run(["merge", a, fixture(ctx.suite, "sweep-tiny"), "--output", ctx.p("out")])
+    ctx.expect(res, 2, names=["not a sensitivity shard", "sweep-tiny"])
+    ctx.absent([ctx.p("out/sensitivity.csv"), ctx.p("out/sensitivity.sqlite"), ctx.p("out/sweep.csv")],
+               "a refused merge wrote results")
+
+
 @case(1, "merge: interrupted, then merged again: sweep.csv equals the input's")
 def _(ctx):
     src = fixture(ctx.suite, "sweep-merge")
@@ -838,7 +895,10 @@ def _(ctx):
 
 # ============================================================================================ 3. generated scripts
 
-def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
+def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False, command="sweep"):
+    """`command --slurm` (sweep, or sensitivity: issue 16) with hostile names: refused, or scripts that run them inert."""
+    array, result = ("sweep.sbatch", "sweep.csv") if command == "sweep" else ("sensitivity.sbatch", "sensitivity.csv")
+
     def fn(ctx):
         src = os.path.join(ctx.suite.scratch, "scenarios", "reference.yaml")
         box = ctx.p("box")
@@ -850,7 +910,9 @@ def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
         text = open(scen).read().replace("extends:", "# extends:")
         open(scen, "w").write(text)
         out = os.path.join(box, output_name or "out")
-        args = ["sweep", scen, "--grid", "interventions.dibao.standard=4000,5000"] + TINY + \
+        what = ["--grid", "interventions.dibao.standard=4000,5000"] if command == "sweep" else \
+            ["--keys", "interventions.dibao.standard"]
+        args = [command, scen] + what + TINY + \
                ["--quiet", "--output", out, "--slurm", "--tasks", "2"] + list(extra)
         res = ctx.run(args)
         if expect_refusal:
@@ -861,7 +923,7 @@ def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
         if not ctx.expect(res, 0):
             return
         slurm = os.path.join(out, "slurm")
-        for script in ("sweep.sbatch", "merge.sbatch", "submit.sh"):
+        for script in (array, "merge.sbatch", "submit.sh"):
             path = os.path.join(slurm, script)
             if not os.path.exists(path):
                 ctx.fail("loss", "no %s written" % script)
@@ -873,14 +935,14 @@ def slurm_case(scenario_name, output_name=None, extra=(), expect_refusal=False):
         # Execute them with a fake sbatch: the scripts run the real (tiny) shard and merge; no name may become a command.
         fake = fake_program(ctx, "sbatch", 'echo "$@" >> "%s/sbatch.log"; echo 4242' % ctx.dir)
         env = ctx.env(path_prepend=fake)
-        for script, extra_env in (("submit.sh", {}), ("sweep.sbatch", {"SLURM_ARRAY_TASK_ID": "0"}),
-                                  ("sweep.sbatch", {"SLURM_ARRAY_TASK_ID": "1"}), ("merge.sbatch", {})):
+        for script, extra_env in (("submit.sh", {}), (array, {"SLURM_ARRAY_TASK_ID": "0"}),
+                                  (array, {"SLURM_ARRAY_TASK_ID": "1"}), ("merge.sbatch", {})):
             e = dict(env, **extra_env)
             subprocess.run(["bash", os.path.join(slurm, script)], cwd=box, env=e, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, timeout=120)
         pwned_check(ctx, box)
-        if not os.path.exists(os.path.join(out, "sweep.csv")):
-            ctx.fail("loss", "running the generated scripts made no merged sweep.csv (names mangled?)")
+        if not os.path.exists(os.path.join(out, result)):
+            ctx.fail("loss", "running the generated scripts made no merged %s (names mangled?)" % result)
     return fn
 
 
@@ -904,6 +966,10 @@ add(3, "--slurm keeps $(...) and backticks in an --sbatch option inert", slurm_c
 add(3, "--slurm refuses an --sbatch option with a newline", slurm_case(
     "plain.yaml", extra=["--sbatch", "--time=1\ntouch PWNED8"], expect_refusal=True))
 add(3, "--slurm quotes spaces and a leading dash in the file name", slurm_case("-rf my scenario.yaml"))
+add(3, "sensitivity --slurm quotes $(...) and ; in the scenario file name, and its scripts merge", slurm_case(
+    "x$(touch PWNED5);touch PWNED6.yaml", command="sensitivity"))
+add(3, "sensitivity --slurm refuses an --output with a newline and a command", slurm_case(
+    "ok.yaml", output_name="out\ntouch PWNED7", expect_refusal=True, command="sensitivity"))
 
 
 # ============================================================================================ 4. never replace
@@ -1868,6 +1934,12 @@ for _args, _names in [
     (["--uncertainty", "-5"], ["--uncertainty"]),
     (["--uncertainty", "2000000"], ["--uncertainty"]),
     (["--uncertainty", "ten"], ["--uncertainty"]),
+    (["--shard", "2/2"], ["--shard"]),
+    (["--shard", "1/0"], ["--shard"]),
+    (["--shard", "a/b"], ["--shard"]),
+    (["--shard", "0/2", "--slurm"], ["--slurm"]),
+    (["--tasks", "3"], ["--tasks"]),
+    (["--slurm", "--tasks", "0"], ["--tasks"]),
 ]:
     add(10, "sensitivity %s is refused naming %s (exit 2, nothing written)" % (" ".join(_args), _names[-1]),
         bad(S(*_args), names=_names, absent=["Fatal error"]))
@@ -1882,6 +1954,14 @@ def yaml_bad(name, text, names=None, patterns=(), memory=None, timeout=None, com
     return fn
 
 
+add(10, "keyStatus: an unknown key is named with its line", yaml_bad(
+    "ks.yaml", "keyStatus:\n  population.lnd.shape: {status: assumed}\n", names=["keyStatus.population.lnd.shape"],
+    patterns=[r"ks\.yaml:2\b"]))
+add(10, "keyStatus: an unknown status is named with its line", yaml_bad(
+    "ks2.yaml", "keyStatus:\n  population.land.*:\n    status: guess\n", names=["status", "guess"],
+    patterns=[r"ks2\.yaml:3\b"]))
+add(10, "keyStatus: a wildcard that matches no key is refused", yaml_bad(
+    "ks3.yaml", "keyStatus:\n  nowhere.*: {status: assumed}\n", names=["nowhere"], patterns=[r"ks3\.yaml:2\b"]))
 add(10, "a duplicate key points at the duplicate's line", yaml_bad(
     "dup.yaml", "shocks:\n  flood:\n    probability: 0.1\n    probability: 0.2\n", patterns=[r"dup\.yaml:4\b"]))
 add(10, "a duplicate section points at the second one", yaml_bad(

@@ -15,8 +15,9 @@ public struct CalibrationProvenance: Sendable {
     }
 }
 
-/// The fitted scenario as a YAML file: `extends:` the input, sets only the fitted keys, and says in comments how well
-/// the fit matches each target and how it was made (program, seed, replicates, date), so it can be judged and re-made.
+/// The fitted scenario as a YAML file: `extends:` the input, sets only the fitted keys (marked *calibrated* under
+/// `keyStatus:`), and says in comments how well the fit matches each target and how it was made (program, seed,
+/// replicates, date), so it can be judged and re-made.
 public enum FittedScenario {
     /// The file's text, to be written at `outputPath` (the `extends` path is relative to its folder).
     public static func yaml(
@@ -53,6 +54,13 @@ public enum FittedScenario {
         lines.append("# The fit holds for these run settings; at another size or seed, run this scenario to check the targets.")
         lines.append("extends: \(relativePath(of: problem.scenarioPath, fromFolderOf: outputPath))")
         lines.append(contentsOf: tree(zip(problem.free.map(\.key), result.fitted.values.map(number)).map { ($0, $1) }))
+        // Each fitted key is calibrated in this scenario, whatever its declared status (`keyStatus:`, docs/MODEL.md
+        // §3): sensitivity reports and --uncertainty then treat it so.
+        let source = "fitted by repoverty calibrate to "
+            + problem.targets.map { "\($0.metric) \(number($0.value))" }.joined(separator: ", ")
+        let quoted = "\"" + source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        lines.append("keyStatus:")
+        lines.append(contentsOf: problem.free.map { "  \($0.key): {status: calibrated, source: \(quoted)}" })
         return lines.joined(separator: "\n") + "\n"
     }
 

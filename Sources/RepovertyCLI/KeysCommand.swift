@@ -11,7 +11,9 @@ struct Keys: ParsableCommand {
         abstract: "Print every scenario key with its default, unit, range and source.",
         discussion: """
             Status is sourced (a field-study figure), calibrated (fitted to a published figure) or assumed (no source). \
-            docs/MODEL.md §3 explains what each key means. Any number under interventions. may be given per year \
+            This is each key's declared status, that of its default value; a scenario or profile may give a key \
+            another status with a top-level keyStatus: entry (a profile that borrows a value measured elsewhere makes \
+            it assumed), which sensitivity and validate --print use. docs/MODEL.md §3 explains what each key means. Any number under interventions. may be given per year \
             as a list, years 0, 1, 2, ... with the last carried forward (interventions.dibao.standard: [5500, 6000]).
 
             Exit codes: 0 success, 2 bad usage.

@@ -45,6 +45,17 @@ struct RunOptions: ParsableArguments {
     /// The run options as typed values, applied by the library after the file and `--set` (so they win).
     var size: RunSize { RunSize(seed: seed, replicates: replicates, households: households, years: years, threads: threads) }
 
+    /// The options given that re-make the same runs on another machine (the Slurm scripts): `--seed`, `--replicates`,
+    /// `--households`, `--years` and every `--set`; not `--threads` or `--progress`, which the scripts set themselves.
+    var runArguments: [String] {
+        var arguments: [String] = []
+        if let seed { arguments += ["--seed", String(seed)] }
+        if let replicates { arguments += ["--replicates", String(replicates)] }
+        if let households { arguments += ["--households", String(households)] }
+        if let years { arguments += ["--years", String(years)] }
+        return arguments + overrides.flatMap { ["--set", $0] }
+    }
+
     func validate() throws {
         do { try size.check() } catch { throw ValidationError(error.description) }
     }

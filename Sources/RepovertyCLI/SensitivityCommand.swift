@@ -30,6 +30,14 @@ struct SensitivityCommand: ParsableCommand {
             the base), DIR/uncertainty-samples.csv, DIR/prcc.csv (partial rank correlations of each metric with each \
             key, 95 % intervals) and DIR/sensitivity.json. PRCC needs more samples than keys: N of twice the keys or more.
 
+            --shard I/N runs only the analysis's runs whose index is I modulo N (the base run is run 0) into \
+            DIR/sensitivity.sqlite and writes no table; `repoverty merge DIR...` of every shard's folder makes the \
+            same files as one whole analysis. --slurm writes sbatch scripts (an array job, task I running shard I/N, \
+            and a merge job) into DIR/slurm/ instead of running.
+            Each key's status (the source column, the tornado's colours, which keys --uncertainty samples) is its \
+            status in this scenario: a `keyStatus:` entry of the scenario or a file it extends, else the key's \
+            declared status (`repoverty keys`).
+
             Exit codes: 0 success, 1 a failure while running (an interruption, an unwritable folder), 2 bad input or usage.
             """
     )
@@ -73,6 +81,8 @@ struct SensitivityCommand: ParsableCommand {
     @Flag(help: "Print the number of runs and an estimate of their time and memory, and stop without running.")
     var plan = false
 
+    @OptionGroup var sharding: ShardOptions
+
     /// Test hook: stop after this many new runs as if interrupted (exit 1, finished runs kept in the store).
     @Option(parsing: .unconditional, help: .hidden, transform: OptionValues.whole)
     var stopAfterRuns: Int?
@@ -87,6 +97,10 @@ struct SensitivityCommand: ParsableCommand {
 
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func validate() throws {
+        if sharding.slurm && resume { throw ShardOptions.slurmWithShard }
     }
 
     func run() throws {
@@ -113,53 +127,136 @@ struct SensitivityCommand: ParsableCommand {
         try runner.checkMemory(loaded)
         do { try SensitivityAnalysis.checkMetrics(settings.metrics, of: base, threads: options.size.resolvedThreads) } catch
             let error as SensitivityError { throw BadInput(message: error.description) }
+        let shard = try sharding.parsedShard()
+        let baseline = loaded.count > 1 ? loaded[1] : nil
         if plan || !quiet {
-            try printEstimate(loaded, settings: settings, threads: options.size.resolvedThreads, observer: observer)
+            try printEstimate(loaded, settings: settings, shard: shard, threads: options.size.resolvedThreads, observer: observer)
         }
         if plan { return }
         let directory = URL(fileURLWithPath: output ?? "results/sensitivity-\(base.name)", isDirectory: true)
+        if sharding.slurm { return try writeSlurmScripts(base, baseline, settings, directory: directory) }
+        let identity = SensitivityIdentity(
+            program: Self.program, scenario: base, baseline: baseline, settings: settings,
+            runs: try SensitivityShards.runs(base, against: baseline, settings: settings).count)
+        if let shard { return try runShard(shard, base, baseline, settings, identity, runner, observer, directory) }
         let folder = try runner.claim(directory, for: loaded, force: force)
+        try Self.checkEarlier(settings, in: directory, force: force)
+        let store = try openStore(in: directory, identity: identity, shard: "whole")
+        defer { Self.close(store) }
+        let cache = CountingStore(store, observer)
+        let outcome: SensitivityOutcome
+        if settings.uncertainty != nil {
+            outcome = .uncertainty(try analysing(in: directory, cache) { progress in
+                try UncertaintyAnalysis.run(
+                    base, against: baseline, settings: settings, runner: runner, cache: cache, progress: progress)
+            } line: { index, count, _ in "sample \(index)/\(count)" })
+        } else {
+            outcome = .oneAtATime(try analysing(in: directory, cache) { progress in
+                try SensitivityAnalysis.run(
+                    base, against: baseline, settings: settings, runner: runner, cache: cache, progress: progress)
+            } line: { index, count, key in "key \(index)/\(count): \(key)" })
+        }
+        try Self.finish(outcome, runner: runner, folder: folder, directory: directory, quiet: quiet)
+        if !quiet { Self.sayReused(store) }
+    }
+
+    /// `--shard I/N`: only the shard's runs, into DIR/sensitivity.sqlite; no table, which needs every shard's runs.
+    func runShard(
+        _ shard: Shard, _ base: Scenario, _ baseline: Scenario?, _ settings: SensitivitySettings,
+        _ identity: SensitivityIdentity, _ runner: Runner, _ observer: StopObserver, _ directory: URL
+    ) throws {
+        let folder: OutputFolder
+        do { folder = try OutputFolder(claiming: directory) } catch { throw RunError.outputFolder(error) }
+        defer { folder.release() }
+        // A shard's store beside a finished analysis's files would leave them describing runs the store no longer holds.
+        if !force, FileManager.default.fileExists(atPath: directory.appendingPathComponent(SensitivityFiles.jsonName).path) {
+            throw BadInput(
+                message: "\(directory.path) holds the results of a whole sensitivity analysis; give each shard a folder of its"
+                    + " own (--output), or add --force")
+        }
+        let store = try openStore(in: directory, identity: identity, shard: shard.description)
+        defer { Self.close(store) }
+        let cache = CountingStore(store, observer)
+        let report = try analysing(in: directory, cache) { progress in
+            try SensitivityShards.run(
+                base, against: baseline, settings: settings, shard: shard, runner: runner, cache: cache, progress: progress)
+        } line: { index, count, label in "run \(index)/\(count): \(label)" }
+        guard !quiet else { return }
+        print("\(base.name): shard \(shard), \(report.runs) of the analysis's \(report.total) runs → \(store.url.path)")
+        Self.sayReused(store)
+        print("This is part of an analysis: no sensitivity.csv until `repoverty merge` of every shard's folder makes it.")
+    }
+
+    /// The store of DIR, kept with --resume when it holds this analysis; a store of another analysis is refused then.
+    func openStore(in directory: URL, identity: SensitivityIdentity, shard: String) throws -> SensitivityStore {
+        let url = directory.appendingPathComponent(SensitivityStore.fileName)
+        let store: SensitivityStore
+        do { store = try SensitivityStore(at: url, program: Self.program, resume: resume) } catch {
+            throw RunFailure(message: "cannot keep the runs in \(url.path): \(error)")
+        }
+        if resume, !force, let found = try? store.identity(), case let differences = found.identity.differences(from: identity),
+            !differences.isEmpty
+        {
+            try? store.close()
+            throw BadInput(
+                message: "\(url.path) holds the runs of a different analysis (it differs in \(differences.joined(separator: "; ")));"
+                    + " choose another --output, or add --force to resume into it anyway")
+        }
+        do { try store.setIdentity(identity, shard: shard) } catch {
+            try? store.close()
+            throw RunFailure(message: "cannot keep the runs in \(url.path): \(error)")
+        }
+        return store
+    }
+
+    /// A store that kept no run (stopped during the base run) is not left behind.
+    static func close(_ store: SensitivityStore) {
+        let kept = (try? store.count()) ?? 1
+        try? store.close()
+        if kept == 0 { try? FileManager.default.removeItem(at: store.url) }
+    }
+
+    /// Refuses to replace the results of a different earlier analysis in `directory` without --force.
+    static func checkEarlier(_ settings: SensitivitySettings, in directory: URL, force: Bool) throws {
         if !force, case .some(let earlier) = SensitivityFiles.earlierSettings(in: directory), earlier != settings {
             throw BadInput(
                 message: "\(directory.path) holds the results of a different sensitivity analysis"
                     + (earlier == nil ? " (an unreadable sensitivity.json)" : " (other keys, change, metrics, baseline or samples)")
                     + "; choose another --output or add --force to replace them")
         }
-        let store: SensitivityStore
-        do {
-            store = try SensitivityStore(
-                at: directory.appendingPathComponent(SensitivityStore.fileName), program: Self.program, resume: resume)
-        } catch { throw RunFailure(message: "cannot keep the runs in \(directory.path)/\(SensitivityStore.fileName): \(error)") }
-        defer {
-            // A store that kept no run (stopped during the base run) is not left behind.
-            let kept = (try? store.count()) ?? 1
-            try? store.close()
-            if kept == 0 { try? FileManager.default.removeItem(at: store.url) }
-        }
-        let cache = CountingStore(store, observer)
-        if settings.uncertainty != nil {
-            return try runUncertainty(
-                base, against: loaded.count > 1 ? loaded[1] : nil, settings, runner, cache, folder, directory)
-        }
-        let result = try analysing(in: directory, cache) { progress in
-            try SensitivityAnalysis.run(
-                base, against: loaded.count > 1 ? loaded[1] : nil, settings: settings, runner: runner, cache: cache,
-                progress: progress)
-        } line: { index, count, key in "key \(index)/\(count): \(key)" }
-        try Self.write(
-            result.base, result.baseline,
-            [
-                (SensitivityFiles.csvName, SensitivityFiles.csv(result)),
-                (SensitivityFiles.jsonName, try SensitivityFiles.json(result)),
-            ],
-            runner, folder)
-        Self.removeFiles(ofUncertainty: true, in: directory)
-        guard !quiet else { return }
-        print(SensitivityTable.render(result, limit: 10), terminator: "")
-        Self.sayReused(cache.store)
-        print("→ \(directory.appendingPathComponent(SensitivityFiles.csvName).path)")
-        print("→ \(directory.appendingPathComponent(SensitivityFiles.jsonName).path)")
     }
+
+    /// `--slurm`: an array job whose task I runs `--shard I/N` into DIR/shards/I, and a merge job (`SlurmScripts`).
+    func writeSlurmScripts(
+        _ base: Scenario, _ baseline: Scenario?, _ settings: SensitivitySettings, directory: URL
+    ) throws {
+        let total = try SensitivityShards.runs(base, against: baseline, settings: settings).count
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        var arguments = [absolute(scenario), "--change", change, "--metric", metric]
+        if let keys { arguments += ["--keys", keys] }
+        if let against { arguments += ["--against", absolute(against)] }
+        if let uncertainty { arguments += ["--uncertainty", String(uncertainty)] }
+        arguments += options.runArguments
+        let folder: OutputFolder
+        do { folder = try OutputFolder(claiming: directory) } catch { throw RunError.outputFolder(error) }
+        defer { folder.release() }
+        let output = directory.standardizedFileURL.path
+        let scripts = SlurmScripts(
+            executable: ExecutablePath.current, sweepArguments: arguments, output: output,
+            workingDirectory: FileManager.default.currentDirectoryPath, tasks: sharding.taskCount(units: total),
+            cpusPerTask: options.threads ?? 1, options: sharding.sbatchOptions, jobName: "repoverty-sensitivity-\(base.name)",
+            command: .sensitivity)
+        try sharding.write(
+            scripts, into: directory, name: base.name, work: "\(total) runs",
+            results: "\(output)/\(settings.uncertainty == nil ? SensitivityFiles.csvName : UncertaintyFiles.csvName)",
+            quiet: quiet)
+    }
+}
+
+/// What an analysis made: one-at-a-time rows or an uncertainty spread.
+enum SensitivityOutcome {
+    case oneAtATime(SensitivityResult)
+    case uncertainty(UncertaintyResult)
 }
 
 extension SensitivityCommand {
@@ -192,8 +289,11 @@ extension SensitivityCommand {
     /// The program that made the stored runs: a store of another version or commit is not resumed.
     static var program: String { "\(ProgramVersion.current) \(RunProvenance.buildCommit)" }
 
-    /// How many runs the analysis makes at most, their size and an estimate of their time and memory (`plan`'s).
-    func printEstimate(_ loaded: [Scenario], settings: SensitivitySettings, threads: Int, observer: RunObserver) throws {
+    /// How many runs the analysis (or its shard) makes at most, their size and an estimate of their time and memory
+    /// (`plan`'s).
+    func printEstimate(
+        _ loaded: [Scenario], settings: SensitivitySettings, shard: Shard?, threads: Int, observer: RunObserver
+    ) throws {
         let base = loaded[0]
         let steps: Int
         if let samples = settings.uncertainty {
@@ -202,22 +302,18 @@ extension SensitivityCommand {
             let keys = (try? SensitivityAnalysis.keys(settings.keys)) ?? []
             steps = 2 * keys.filter { Perturbation.reasonNotMoved($0, in: base.parameters) == nil }.count
         }
-        let runs = loaded.count * (1 + steps)
+        let total = loaded.count * (1 + steps)
+        // A shard takes the analysis's runs whose index is I modulo N (`SensitivityShards`), the base run's index 0.
+        let runs = loaded.count * (shard.map { shard in (0...steps).filter { shard.contains(point: $0) }.count } ?? 1 + steps)
+        let share = shard.map { ", shard \($0)" } ?? ""
+        let of = shard.map { _ in " of the analysis's \(total)" } ?? ""
         let estimate = try SweepEstimate.measure(Array(repeating: base, count: runs), threads: threads, observer: observer)
         let size = base.parameters.run
         print(
-            "\(base.name): at most \(runs) runs of \(size.households) households × \(size.years) years × \(size.replicates)"
+            "\(base.name)\(share): at most \(runs)\(of) runs of \(size.households) households × \(size.years) years × \(size.replicates)"
                 + " replicates; about \(Plan.duration(estimate.seconds)) and \(Plan.megabytes(estimate.peakMemoryBytes)) peak on"
                 + " \(threads) threads (estimated from a calibration run" + (resume ? "; runs kept by a stopped analysis are reused)" : ")"))
         fflush(nil)
-    }
-
-    /// The base run's folder (and the baseline's) and the analysis's files, once nothing asked to stop.
-    static func write(
-        _ base: CompletedRun, _ baseline: CompletedRun?, _ files: [(String, String)], _ runner: Runner, _ folder: OutputFolder
-    ) throws {
-        try Interruption.shared.checkpoint()
-        try runner.write([base] + (baseline.map { [$0] } ?? []), extra: files, into: folder)
     }
 
     /// The files of the other form of analysis, left by an earlier one replaced with --force: they would no longer
@@ -228,30 +324,35 @@ extension SensitivityCommand {
         for name in names { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
     }
 
-    func runUncertainty(
-        _ base: Scenario, against baseline: Scenario?, _ settings: SensitivitySettings, _ runner: Runner,
-        _ cache: CountingStore, _ folder: OutputFolder, _ directory: URL
+    /// Writes the analysis's files and the base run's folder, once nothing asked to stop, and prints its table:
+    /// what `sensitivity` and `merge` of its shards both finish with.
+    static func finish(
+        _ outcome: SensitivityOutcome, runner: Runner, folder: OutputFolder, directory: URL, quiet: Bool
     ) throws {
-        let result = try analysing(in: directory, cache) { progress in
-            try UncertaintyAnalysis.run(
-                base, against: baseline, settings: settings, runner: runner, cache: cache, progress: progress)
-        } line: { index, count, _ in "sample \(index)/\(count)" }
-        try Self.write(
-            result.base, result.baseline,
-            [
+        let base: CompletedRun, baseline: CompletedRun?, files: [(String, String)], table: String
+        switch outcome {
+        case let .oneAtATime(result):
+            (base, baseline, table) = (result.base, result.baseline, SensitivityTable.render(result, limit: 10))
+            files = [
+                (SensitivityFiles.csvName, SensitivityFiles.csv(result)), (SensitivityFiles.jsonName, try SensitivityFiles.json(result)),
+            ]
+        case let .uncertainty(result):
+            (base, baseline, table) = (result.base, result.baseline, UncertaintyTable.render(result, limit: 10))
+            files = [
                 (UncertaintyFiles.csvName, UncertaintyFiles.csv(result)),
                 (UncertaintyFiles.samplesName, UncertaintyFiles.samplesCSV(result)),
                 (PRCCTable.fileName, PRCCTable.csv(result.prcc)),
                 (SensitivityFiles.jsonName, try UncertaintyFiles.json(result)),
-            ],
-            runner, folder)
-        Self.removeFiles(ofUncertainty: false, in: directory)
-        guard !quiet else { return }
-        print(UncertaintyTable.render(result, limit: 10), terminator: "")
-        Self.sayReused(cache.store)
-        for name in [UncertaintyFiles.csvName, UncertaintyFiles.samplesName, PRCCTable.fileName, SensitivityFiles.jsonName] {
-            print("→ \(directory.appendingPathComponent(name).path)")
+            ]
         }
+        try Interruption.shared.checkpoint()
+        try runner.write([base] + (baseline.map { [$0] } ?? []), extra: files, into: folder)
+        if case .oneAtATime = outcome { removeFiles(ofUncertainty: true, in: directory) } else {
+            removeFiles(ofUncertainty: false, in: directory)
+        }
+        guard !quiet else { return }
+        print(table, terminator: "")
+        for (name, _) in files { print("→ \(directory.appendingPathComponent(name).path)") }
     }
 }
 
@@ -373,6 +474,15 @@ final class CountingStore: SensitivityRunCache {
 
     func record(label: String, parameters: String, metrics: [Metric]) throws {
         try store.record(label: label, parameters: parameters, metrics: metrics)
+        observer.recorded.withLock { $0 += 1 }
+    }
+
+    func completedRun(label: String, of scenario: Scenario) throws -> CompletedRun? {
+        try store.completedRun(label: label, of: scenario)
+    }
+
+    func record(label: String, run: CompletedRun) throws {
+        try store.record(label: label, run: run)
         observer.recorded.withLock { $0 += 1 }
     }
 }

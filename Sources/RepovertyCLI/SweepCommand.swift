@@ -26,8 +26,7 @@ struct Sweep: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(help: ArgumentHelp("Run only shard I of N: the points whose index is I modulo N.", valueName: "I/N"))
-    var shard: String?
+    @OptionGroup var sharding: ShardOptions
 
     @Flag(help: "Continue the sweep in DIR, skipping the points already complete (starts it if DIR has none).")
     var resume = false
@@ -41,35 +40,16 @@ struct Sweep: ParsableCommand {
     @Option(help: "Also print the rows to standard output as csv or json (progress then goes to standard error).")
     var format: SweepOutputFormat?
 
-    @Flag(help: "Write Slurm scripts (an array job, task I running shard I/N, and a merge job) into DIR/slurm/ instead of running.")
-    var slurm = false
-
-    @Option(
-        parsing: .unconditional,
-        help: "With --slurm: the number of array tasks N (default: one per point, at most 32).",
-        transform: OptionValues.whole)
-    var tasks: Int?
-
-    @Option(
-        name: .customLong("sbatch"), parsing: .unconditionalSingleValue,
-        help: ArgumentHelp("With --slurm: an extra #SBATCH option for both jobs, e.g. --sbatch --partition=short. Repeatable."))
-    var sbatchOptions: [String] = []
-
     /// Test hook: stop after this many points as if interrupted (exit 1, finished points kept).
     @Option(parsing: .unconditional, help: .hidden, transform: OptionValues.whole)
     var stopAfterPoints: Int?
 
     func validate() throws {
-        if let shard {
-            do { _ = try Shard.parse(shard) } catch { throw ValidationError(error.description) }
-        }
-        if slurm && (shard != nil || resume) { throw ValidationError("--slurm: expected no --shard or --resume (each task gets its shard)") }
-        if let tasks, tasks < 1 { throw ValidationError("--tasks '\(tasks)': expected at least 1") }
-        if (tasks != nil || !sbatchOptions.isEmpty) && !slurm { throw ValidationError("--tasks and --sbatch: expected --slurm too") }
+        if sharding.slurm && resume { throw ShardOptions.slurmWithShard }
     }
 
     func run() throws {
-        let shard = try self.shard.map { text throws in try Shard.parse(text) } ?? .whole
+        let shard = try sharding.parsedShard() ?? .whole
         let plan = try definition.plan(overrides: options.overrides, size: options.size, shard: shard)
         let directory = URL(fileURLWithPath: output, isDirectory: true)
         // Before any file is made: every point must fit in memory, and the folder must be ours and writable.
@@ -77,7 +57,7 @@ struct Sweep: ParsableCommand {
         let folder: OutputFolder
         do { folder = try OutputFolder(claiming: directory) } catch { throw RunError.outputFolder(error) }
         defer { folder.release() }
-        if slurm { return try writeSlurmScripts(plan, directory: directory) }
+        if sharding.slurm { return try writeSlurmScripts(plan, directory: directory) }
 
         let storeURL = directory.appendingPathComponent("sweep.sqlite")
         let store: SweepStore
@@ -122,33 +102,15 @@ struct Sweep: ParsableCommand {
     }
 
     private func writeSlurmScripts(_ plan: SweepPlan, directory: URL) throws {
-        let taskCount = min(tasks ?? min(plan.totalPoints, 32), plan.totalPoints)
-        var runArguments: [String] = []
-        if let seed = options.seed { runArguments += ["--seed", String(seed)] }
-        if let replicates = options.replicates { runArguments += ["--replicates", String(replicates)] }
-        if let households = options.households { runArguments += ["--households", String(households)] }
-        if let years = options.years { runArguments += ["--years", String(years)] }
-        runArguments += options.overrides.flatMap { ["--set", $0] }
         let absoluteOutput = directory.standardizedFileURL.path
         let scripts = SlurmScripts(
-            executable: ExecutablePath.current, sweepArguments: definition.arguments() + runArguments,
-            output: absoluteOutput, workingDirectory: FileManager.default.currentDirectoryPath, tasks: taskCount,
-            cpusPerTask: options.threads ?? 1, options: sbatchOptions, jobName: "repoverty-\(plan.scenarioName)")
-        let written: [URL]
-        do { written = try scripts.write(into: directory) } catch let error as SlurmScriptError {
-            throw BadInput(message: error.description)
-        } catch {
-            throw RunFailure(message: "cannot write the Slurm scripts into \(directory.path): \(error)")
-        }
-        if quiet { return }
-        print("""
-            \(plan.scenarioName): \(plan.totalPoints) points in \(taskCount) array tasks (task I runs --shard I/\(taskCount))
-            wrote \(written.map(\.path).joined(separator: ", "))
-            submit both jobs:   bash \(written[2].path)
-            or by hand:         jobid=$(sbatch --parsable \(written[0].path))
-                                sbatch --dependency=afterok:${jobid%%;*} \(written[1].path)
-            results:            \(absoluteOutput)/sweep.csv and sweep.sqlite once the merge job has run
-            """)
+            executable: ExecutablePath.current, sweepArguments: definition.arguments() + options.runArguments,
+            output: absoluteOutput, workingDirectory: FileManager.default.currentDirectoryPath,
+            tasks: sharding.taskCount(units: plan.totalPoints), cpusPerTask: options.threads ?? 1,
+            options: sharding.sbatchOptions, jobName: "repoverty-\(plan.scenarioName)")
+        try sharding.write(
+            scripts, into: directory, name: plan.scenarioName, work: "\(plan.totalPoints) points",
+            results: "\(absoluteOutput)/sweep.csv and sweep.sqlite", quiet: quiet)
     }
 }
 

@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     @Flag(name: .customLong("print"),
-          help: "Print each valid scenario fully resolved, every key, as YAML, each key's unit and source status in a comment.")
+          help: "Print each valid scenario fully resolved, every key, as YAML, each key's unit and source status in this scenario (keyStatus:) in a comment.")
     var printResolved = false
 
     @Flag(help: "Print nothing but errors.")
@@ -41,7 +41,9 @@ struct Validate: ParsableCommand {
                 try runner.checkMemory([scenario])
                 if printResolved {
                     print("# \(path)")
-                    print(ScenarioLoader.resolvedYAML(scenario.parameters, annotated: true), terminator: "")
+                    print(
+                        ScenarioLoader.resolvedYAML(scenario.parameters, annotated: true, keyStatus: scenario.keyStatus),
+                        terminator: "")
                     // A mixture's sub-populations, as comments so the text still loads as the scenario's parameters.
                     for subpopulation in scenario.subpopulations {
                         let keys = ScenarioLoader.differingKeys(subpopulation.parameters, from: scenario.parameters)

@@ -18,6 +18,16 @@ public struct CompletedRun: Sendable {
     /// Its `run.json`; a sweep adds its shard.
     public var provenance: RunProvenance
 
+    public init(
+        scenario: Scenario, metrics: [Metric], vulnerabilityRows: [SummaryRow], tasks: Int, provenance: RunProvenance
+    ) {
+        self.scenario = scenario
+        self.metrics = metrics
+        self.vulnerabilityRows = vulnerabilityRows
+        self.tasks = tasks
+        self.provenance = provenance
+    }
+
     /// Every row of `summary.csv`, in order.
     public var rows: [SummaryRow] { metrics.map(\.row) + vulnerabilityRows }
 

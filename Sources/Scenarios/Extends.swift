@@ -10,6 +10,8 @@ struct FileLayer {
     var isProfile = false
     /// The file's `subpopulations:` list, when it has one (MODEL.md §7).
     var subpopulations: SubpopulationList? = nil
+    /// Its own `keyStatus:` entries (``KeyStatusTable``).
+    var keyStatus: [KeyStatusTable.Entry] = []
 }
 
 /// Reads a scenario file and, through `extends`, the files it builds on.
@@ -24,7 +26,7 @@ enum Extends {
     /// A profile file's published figures (`scenarios/profiles/`, MODEL.md §3): read by ``ProfileTargets``, not parameters.
     static let targetsKey = "targets"
     /// Every top-level key that is not a parameter section.
-    static let reservedKeys = [extendsKey, descriptionKey, targetsKey, SubpopulationList.key]
+    static let reservedKeys = [extendsKey, descriptionKey, targetsKey, SubpopulationList.key, KeyStatusTable.key]
     /// Deeper than this is a mistake (cycles are caught separately and sooner).
     static let maximumDepth = 32
 
@@ -65,6 +67,7 @@ enum Extends {
         var description: String?
         var isProfile = false
         var subpopulations: SubpopulationList?
+        var keyStatus: [KeyStatusTable.Entry] = []
         for (key, value) in mapping {
             guard case let .scalar(keyScalar) = key else { continue }
             switch keyScalar.string {
@@ -84,6 +87,8 @@ enum Extends {
                 isProfile = true
             case SubpopulationList.key:
                 subpopulations = try SubpopulationList(value, keyLine: key.mark?.line, file: file)
+            case KeyStatusTable.key:
+                keyStatus = try KeyStatusTable.entries(value, file: file, keyLine: key.mark?.line)
             default:
                 continue
             }
@@ -93,7 +98,7 @@ enum Extends {
         try walk.walk(root, against: ParameterTree.defaults.schema, path: [], keyLine: nil)
         let layer = FileLayer(
             file: file, description: description, settings: walk.settings, isProfile: isProfile,
-            subpopulations: subpopulations)
+            subpopulations: subpopulations, keyStatus: keyStatus)
         guard let extends else { return [layer] }
 
         let basePath = resolve(extends.path, relativeTo: file)

@@ -10,10 +10,12 @@ enum Rendering {
     ///
     /// - Parameter annotated: end each key's line with a comment giving its unit and source status (for people reading
     ///   `repoverty validate --print`; provenance keeps the bare form).
-    static func yaml(_ parameters: ScenarioParameters, annotated: Bool = false) -> String {
+    static func yaml(
+        _ parameters: ScenarioParameters, annotated: Bool = false, keyStatus: KeyStatusTable = KeyStatusTable()
+    ) -> String {
         let tree = ParameterTree(parameters)
         var out = ""
-        writeYAML(tree.schema, path: [], indent: 0, values: tree.values, annotated: annotated, into: &out)
+        writeYAML(tree.schema, path: [], indent: 0, values: tree.values, annotated: annotated, keyStatus: keyStatus, into: &out)
         return out
     }
 
@@ -21,7 +23,7 @@ enum Rendering {
     static let annotationColumn = 40
 
     private static func writeYAML(_ node: KeyTree, path: [String], indent: Int, values: [String: LeafValue],
-                                  annotated: Bool, into out: inout String) {
+                                  annotated: Bool, keyStatus: KeyStatusTable, into out: inout String) {
         guard case let .section(entries) = node else { return }
         let padding = String(repeating: " ", count: indent)
         for (key, child) in entries {
@@ -29,13 +31,22 @@ enum Rendering {
             switch child {
             case .section:
                 out += "\(padding)\(key):\n"
-                writeYAML(child, path: childPath, indent: indent + 2, values: values, annotated: annotated, into: &out)
+                writeYAML(
+                    child, path: childPath, indent: indent + 2, values: values, annotated: annotated, keyStatus: keyStatus,
+                    into: &out)
             case .leaf:
                 let keyPath = childPath.joined(separator: ".")
                 let line = "\(padding)\(key): " + (values[keyPath].map(yamlLiteral) ?? "null")
                 if annotated, let declared = ScenarioKeys.declaration(for: keyPath) {
                     let gap = String(repeating: " ", count: max(2, annotationColumn - line.count))
-                    out += line + gap + "# \(declared.unit); \(declared.status.rawValue)\n"
+                    if let entry = keyStatus.entry(for: keyPath), let status = entry.status {
+                        // Comments end at the line: a source holding a line break would start a key (issue 13).
+                        let source = entry.source.components(separatedBy: .newlines).joined(separator: " ")
+                        out += line + gap + "# \(declared.unit); \(status.rawValue) here"
+                            + (source.isEmpty ? "" : ": \(source)") + "; declared \(declared.status.rawValue)\n"
+                    } else {
+                        out += line + gap + "# \(declared.unit); \(declared.status.rawValue)\n"
+                    }
                 } else {
                     out += line + "\n"
                 }

@@ -17,9 +17,12 @@ public struct Scenario: Sendable, Equatable {
     /// The sub-populations of a mixture (MODEL.md §7), each fully resolved, in list order; empty for a scenario of one
     /// population. `parameters` stays the run's (its size, seed, villages, poverty line) either way.
     public var subpopulations: [Subpopulation]
+    /// The `keyStatus:` entries of the chain's files: each key's status in this scenario (``status(of:)``).
+    public var keyStatus: KeyStatusTable
 
     public init(name: String, sourcePath: String, description: String = "", parameters: ScenarioParameters = ScenarioParameters(),
-                files: [String] = [], overrides: [String] = [], subpopulations: [Subpopulation] = []) {
+                files: [String] = [], overrides: [String] = [], subpopulations: [Subpopulation] = [],
+                keyStatus: KeyStatusTable = KeyStatusTable()) {
         self.subpopulations = subpopulations
         self.name = name
         self.sourcePath = sourcePath
@@ -27,6 +30,7 @@ public struct Scenario: Sendable, Equatable {
         self.parameters = parameters
         self.files = files
         self.overrides = overrides
+        self.keyStatus = keyStatus
     }
 
     /// `scenarios/reference.yaml` → `reference`; other extensions are kept, since they are part of what the user named.

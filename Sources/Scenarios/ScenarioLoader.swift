@@ -37,7 +37,8 @@ public enum ScenarioLoader {
             scenarioLayers: layers, overrides: overrideSettings, scenario: merged) ?? []
         return Scenario(name: Scenario.name(fromPath: path), sourcePath: path, description: layers.last?.description ?? "",
                         parameters: parameters, files: layers.map(\.file), overrides: overrides,
-                        subpopulations: subpopulations)
+                        subpopulations: subpopulations,
+                        keyStatus: KeyStatusTable(layers: layers.map(\.keyStatus)))
     }
 
     /// Checks parameters built in code (a sweep, a test) against the same ranges and rules as a file.
@@ -98,10 +99,16 @@ public enum ScenarioLoader {
     /// The resolved parameters as a complete scenario file (every key, declaration order); loading it gives back
     /// exactly `parameters`. For a run's provenance and for `repoverty validate --print`.
     ///
-    /// - Parameter annotated: end each key's line with a YAML comment giving its unit and source status
-    ///   (`# prob./yr; assumed`); the text still loads back to exactly `parameters`.
-    public static func resolvedYAML(_ parameters: ScenarioParameters, annotated: Bool = false) -> String {
-        Rendering.yaml(parameters, annotated: annotated)
+    /// - Parameters:
+    ///   - annotated: end each key's line with a YAML comment giving its unit and source status
+    ///     (`# prob./yr; assumed`); the text still loads back to exactly `parameters`.
+    ///   - keyStatus: the scenario's `keyStatus:` entries: a key one names is annotated with its status in this
+    ///     scenario and the entry's source, and its declared status (`# mu/person; assumed here: borrowed from
+    ///     dongxiang-2017 (000); declared sourced`).
+    public static func resolvedYAML(
+        _ parameters: ScenarioParameters, annotated: Bool = false, keyStatus: KeyStatusTable = KeyStatusTable()
+    ) -> String {
+        Rendering.yaml(parameters, annotated: annotated, keyStatus: keyStatus)
     }
 
     /// The resolved parameters as pretty-printed JSON with sorted keys, for `run.json`.

@@ -189,39 +189,32 @@ public enum SensitivityAnalysis {
         }
     }
 
-    /// Runs the analysis of `scenario` (against `baseline` in the comparison form).
-    ///
-    /// - Parameters:
-    ///   - cache: where finished moved runs are kept and found again (``SensitivityStore``, for `--resume`).
-    ///   - progress: told before each key is run, with its position (from 1), the count and its path.
-    /// - Throws: ``SensitivityError``, or `RunError` (`.cancelled` when the runner's observer asks to stop).
-    public static func run(
-        _ scenario: Scenario, against baseline: Scenario? = nil, settings: SensitivitySettings, runner: Runner,
-        cache: SensitivityRunCache? = nil, progress: (Int, Int, String) -> Void = { _, _, _ in }
-    ) throws -> SensitivityResult {
-        try check(settings)
-        if let baseline, baseline.parameters.run != scenario.parameters.run {
-            throw SensitivityError.runSettingsDiffer(scenario: scenario.sourcePath, baseline: baseline.sourcePath)
-        }
-        let started = Date()
+    /// A key moved to one side, before it runs: the value it took and the run (``AnalysisRun``) that measures it.
+    struct MovedRun {
+        /// The key's position in ``Moves/keys``.
+        let keyIndex: Int
+        let side: Perturbation.Side
+        let value: Double
+        let run: AnalysisRun
+    }
+
+    /// What a one-at-a-time analysis runs, decided before anything runs: the keys, every side that moves (in key
+    /// order, low before high) and the keys and sides that do not, with the reason.
+    struct Moves {
+        let keys: [ScenarioKey]
+        let moved: [MovedRun]
+        let skipped: [SensitivityNote]
+    }
+
+    /// Every key of the settings moved down and up in `scenario` (and alike in `baseline` in the comparison form).
+    static func moves(_ scenario: Scenario, against baseline: Scenario?, settings: SensitivitySettings) throws -> Moves {
         let keys = try keys(settings.keys)
-        let base = try runner.run(scenario)
-        let baseBaseline = try baseline.map { one throws in try runner.run(one) }
-        let available = base.metrics.filter { $0.year == nil }.map(\.name)
-        for metric in settings.metrics where !available.contains(metric) {
-            throw SensitivityError.unknownMetric(metric, available: available)
-        }
-        var runs = 1 + (baseline == nil ? 0 : 1)
-        var skipped: [SensitivityNote] = []
-        var noEffect: [String] = []
-        var rowsByMetric: [String: [SensitivityRow]] = [:]
+        var moved: [MovedRun] = [], skipped: [SensitivityNote] = []
         for (index, key) in keys.enumerated() {
-            progress(index + 1, keys.count, key.path)
             if let reason = Perturbation.reasonNotMoved(key, in: scenario.parameters) {
                 skipped.append(SensitivityNote(key: key.path, side: nil, reason: reason))
                 continue
             }
-            var moved: [Perturbation.Side: (value: Double, run: [Metric], baseline: [Metric]?)] = [:]
             for side in Perturbation.Side.allCases {
                 let outcome = Perturbation.apply(key, to: scenario.parameters, side: side, change: settings.change)
                 guard case let .moved(value, parameters) = outcome else {
@@ -241,10 +234,48 @@ public enum SensitivityAnalysis {
                     }
                     movedBaseline = baselineParameters
                 }
-                let (run, baselineRun) = try runMoved(
-                    "\(key.path) \(side.rawValue)", scenario, parameters, baseline, movedBaseline, runner: runner, cache: cache)
+                moved.append(MovedRun(
+                    keyIndex: index, side: side, value: value,
+                    run: AnalysisRun(label: "\(key.path) \(side.rawValue)", parameters: parameters, baselineParameters: movedBaseline)))
+            }
+        }
+        return Moves(keys: keys, moved: moved, skipped: skipped)
+    }
+
+    /// Runs the analysis of `scenario` (against `baseline` in the comparison form).
+    ///
+    /// - Parameters:
+    ///   - cache: where finished runs are kept and found again (``SensitivityStore``, for `--resume` and `merge`).
+    ///   - progress: told before each key is run, with its position (from 1), the count and its path.
+    /// - Throws: ``SensitivityError``, or `RunError` (`.cancelled` when the runner's observer asks to stop).
+    public static func run(
+        _ scenario: Scenario, against baseline: Scenario? = nil, settings: SensitivitySettings, runner: Runner,
+        cache: SensitivityRunCache? = nil, progress: (Int, Int, String) -> Void = { _, _, _ in }
+    ) throws -> SensitivityResult {
+        try check(settings)
+        if let baseline, baseline.parameters.run != scenario.parameters.run {
+            throw SensitivityError.runSettingsDiffer(scenario: scenario.sourcePath, baseline: baseline.sourcePath)
+        }
+        let started = Date()
+        let plan = try moves(scenario, against: baseline, settings: settings)
+        let (base, baseBaseline) = try baseRuns(scenario, baseline, runner: runner, cache: cache)
+        let available = base.metrics.filter { $0.year == nil }.map(\.name)
+        for metric in settings.metrics where !available.contains(metric) {
+            throw SensitivityError.unknownMetric(metric, available: available)
+        }
+        var runs = 1 + (baseline == nil ? 0 : 1)
+        var noEffect: [String] = []
+        var rowsByMetric: [String: [SensitivityRow]] = [:]
+        var next = 0
+        for (index, key) in plan.keys.enumerated() {
+            progress(index + 1, plan.keys.count, key.path)
+            var moved: [Perturbation.Side: (value: Double, run: [Metric], baseline: [Metric]?)] = [:]
+            while next < plan.moved.count, plan.moved[next].keyIndex == index {
+                let one = plan.moved[next]
+                next += 1
+                let (run, baselineRun) = try runMoved(one.run, scenario, baseline, runner: runner, cache: cache)
                 runs += 1 + (baselineRun == nil ? 0 : 1)
-                moved[side] = (value, run, baselineRun)
+                moved[one.side] = (one.value, run, baselineRun)
             }
             guard !moved.isEmpty else { continue }
             let unchanged = moved.values.allSatisfy { side in
@@ -272,7 +303,7 @@ public enum SensitivityAnalysis {
                 let low = change(.low), high = change(.high)
                 rowsByMetric[metric, default: []].append(
                     SensitivityRow(
-                        key: key.path, status: key.status, base: old, low: moved[.low]?.value,
+                        key: key.path, status: scenario.status(of: key), base: old, low: moved[.low]?.value,
                         high: moved[.high]?.value, metric: metric, changeLow: low, changeHigh: high,
                         elasticityLow: elasticity(.low, low), elasticityHigh: elasticity(.high, high)))
             }
@@ -283,17 +314,35 @@ public enum SensitivityAnalysis {
                 .map(\.element)
         }
         return SensitivityResult(
-            settings: settings, base: base, baseline: baseBaseline, rows: rows, noEffect: noEffect, skipped: skipped,
+            settings: settings, base: base, baseline: baseBaseline, rows: rows, noEffect: noEffect, skipped: plan.skipped,
             runs: runs, wallSeconds: Date().timeIntervalSince(started))
+    }
+
+    /// The label of the base run in the store (the baseline's adds ` baseline`).
+    static let baseLabel = "base"
+
+    /// The base runs, the scenario's and, in the comparison form, the baseline's, at their own values: kept whole in
+    /// `cache` (their folders are written from them), found there when it holds them.
+    static func baseRuns(
+        _ scenario: Scenario, _ baseline: Scenario?, runner: Runner, cache: SensitivityRunCache?
+    ) throws -> (base: CompletedRun, baseline: CompletedRun?) {
+        func whole(_ label: String, _ scenario: Scenario) throws -> CompletedRun {
+            if let stored = try cache?.completedRun(label: label, of: scenario) { return stored }
+            let run = try runner.run(scenario)
+            try cache?.record(label: label, run: run)
+            return run
+        }
+        let base = try whole(baseLabel, scenario)
+        return (base, try baseline.map { one throws in try whole(baseLabel + " baseline", one) })
     }
 
     /// `scenario` run with `parameters` and, in the comparison form, `baseline` with `baselineParameters`: the same run
     /// settings as the base, so replicate r of each is paired with replicate r of the base.
     /// A run `cache` holds (same label, same resolved parameters) is not run again; every new run is recorded in it.
     static func runMoved(
-        _ label: String, _ scenario: Scenario, _ parameters: ScenarioParameters, _ baseline: Scenario?,
-        _ baselineParameters: ScenarioParameters?, runner: Runner, cache: SensitivityRunCache?
+        _ moved: AnalysisRun, _ scenario: Scenario, _ baseline: Scenario?, runner: Runner, cache: SensitivityRunCache?
     ) throws -> (run: [Metric], baseline: [Metric]?) {
+        let label = moved.label, parameters = moved.parameters, baselineParameters = moved.baselineParameters
         func metrics(_ label: String, _ scenario: Scenario, _ parameters: ScenarioParameters) throws -> [Metric] {
             let resolved = ScenarioLoader.resolvedJSON(parameters)
             if let stored = try cache?.metrics(label: label, parameters: resolved) { return stored }

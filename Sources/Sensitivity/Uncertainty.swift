@@ -89,9 +89,10 @@ public enum UncertaintyAnalysis {
     /// The keys `--uncertainty` samples: those named (any status), or every model key whose status is `assumed`; then
     /// only those with a range to sample (``Perturbation/sampled(_:kind:fraction:change:)``), the rest listed.
     public static func keys(
-        _ named: [String]?, in parameters: ScenarioParameters
+        _ named: [String]?, in scenario: Scenario
     ) throws(SensitivityError) -> (sampled: [ScenarioKey], skipped: [SensitivityNote]) {
-        let candidates = try SensitivityAnalysis.keys(named).filter { named != nil || $0.status == .assumed }
+        let parameters = scenario.parameters
+        let candidates = try SensitivityAnalysis.keys(named).filter { named != nil || scenario.status(of: $0) == .assumed }
         var sampled: [ScenarioKey] = [], skipped: [SensitivityNote] = []
         for key in candidates {
             if let reason = Perturbation.reasonNotMoved(key, in: parameters) {
@@ -130,37 +131,29 @@ public enum UncertaintyAnalysis {
 
     struct SampleRefused: Error { let reason: String }
 
-    /// Runs `settings.uncertainty` samples of `scenario` (against `baseline` in the comparison form).
-    ///
-    /// - Parameters:
-    ///   - cache: where finished sample runs are kept and found again (``SensitivityStore``, for `--resume`).
-    ///   - progress: told before each sample is run, with its position (from 1) and the count.
-    public static func run(
-        _ scenario: Scenario, against baseline: Scenario? = nil, settings: SensitivitySettings, runner: Runner,
-        cache: SensitivityRunCache? = nil, progress: (Int, Int, String) -> Void = { _, _, _ in }
-    ) throws -> UncertaintyResult {
-        try SensitivityAnalysis.check(settings)
+    /// A sample the loader accepted, before it runs.
+    struct PlannedSample {
+        let index: Int
+        let run: AnalysisRun
+    }
+
+    /// What `--uncertainty` runs, decided before anything runs: the keys sampled, every sample the loader accepts (in
+    /// the hypercube's order), and the keys not sampled and samples refused, with the reason.
+    struct Plan {
+        let keys: [ScenarioKey]
+        let samples: [PlannedSample]
+        let skipped: [SensitivityNote]
+    }
+
+    static func plan(_ scenario: Scenario, against baseline: Scenario?, settings: SensitivitySettings) throws -> Plan {
         guard let count = settings.uncertainty, count >= 2 else { throw SensitivityError.badSampleCount(settings.uncertainty ?? 0) }
-        if let baseline, baseline.parameters.run != scenario.parameters.run {
-            throw SensitivityError.runSettingsDiffer(scenario: scenario.sourcePath, baseline: baseline.sourcePath)
-        }
-        let started = Date()
-        let (keys, notSampled) = try keys(settings.keys, in: scenario.parameters)
+        let (keys, notSampled) = try keys(settings.keys, in: scenario)
         guard !keys.isEmpty else { throw SensitivityError.noKeys }
-        let base = try runner.run(scenario)
-        let baseBaseline = try baseline.map { one throws in try runner.run(one) }
-        let available = base.metrics.filter { $0.year == nil }.map(\.name)
-        for metric in settings.metrics where !available.contains(metric) {
-            throw SensitivityError.unknownMetric(metric, available: available)
-        }
-        let references = settings.metrics.map { SensitivityAnalysis.measure($0, base.metrics, baseBaseline?.metrics) }
         let fractions = try LatinHypercube.fractions(
             samples: count, dimensions: keys.count, seed: scenario.parameters.run.seed,
             generator: scenario.parameters.run.generator)
-        var samples: [UncertaintySample] = [], skipped = notSampled
-        var runs = 1 + (baseline == nil ? 0 : 1)
+        var samples: [PlannedSample] = [], skipped = notSampled
         for (index, point) in fractions.enumerated() {
-            progress(index + 1, count, "sample \(index)")
             let label = "sample \(index)"
             let moved = sampledParameters(scenario.parameters, keys: keys, fractions: point, change: settings.change, label: label)
             let movedBaseline = baseline.map {
@@ -180,8 +173,39 @@ public enum UncertaintyAnalysis {
                 }
                 baselineParameters = moved
             }
-            let (run, baselineRun) = try SensitivityAnalysis.runMoved(
-                label, scenario, parameters, baseline, baselineParameters, runner: runner, cache: cache)
+            samples.append(PlannedSample(
+                index: index, run: AnalysisRun(label: label, parameters: parameters, baselineParameters: baselineParameters)))
+        }
+        return Plan(keys: keys, samples: samples, skipped: skipped)
+    }
+
+    /// Runs `settings.uncertainty` samples of `scenario` (against `baseline` in the comparison form).
+    ///
+    /// - Parameters:
+    ///   - cache: where finished runs are kept and found again (``SensitivityStore``, for `--resume` and `merge`).
+    ///   - progress: told before each sample is run, with its position (from 1) and the count.
+    public static func run(
+        _ scenario: Scenario, against baseline: Scenario? = nil, settings: SensitivitySettings, runner: Runner,
+        cache: SensitivityRunCache? = nil, progress: (Int, Int, String) -> Void = { _, _, _ in }
+    ) throws -> UncertaintyResult {
+        try SensitivityAnalysis.check(settings)
+        if let baseline, baseline.parameters.run != scenario.parameters.run {
+            throw SensitivityError.runSettingsDiffer(scenario: scenario.sourcePath, baseline: baseline.sourcePath)
+        }
+        let started = Date()
+        let plan = try plan(scenario, against: baseline, settings: settings)
+        let count = settings.uncertainty ?? 0, keys = plan.keys
+        let (base, baseBaseline) = try SensitivityAnalysis.baseRuns(scenario, baseline, runner: runner, cache: cache)
+        let available = base.metrics.filter { $0.year == nil }.map(\.name)
+        for metric in settings.metrics where !available.contains(metric) {
+            throw SensitivityError.unknownMetric(metric, available: available)
+        }
+        let references = settings.metrics.map { SensitivityAnalysis.measure($0, base.metrics, baseBaseline?.metrics) }
+        var samples: [UncertaintySample] = []
+        var runs = 1 + (baseline == nil ? 0 : 1)
+        for planned in plan.samples {
+            progress(planned.index + 1, count, planned.run.label)
+            let (run, baselineRun) = try SensitivityAnalysis.runMoved(planned.run, scenario, baseline, runner: runner, cache: cache)
             runs += 1 + (baselineRun == nil ? 0 : 1)
             var levels: [Double?] = [], changes: [Double?] = []
             for (metric, reference) in zip(settings.metrics, references) {
@@ -190,8 +214,10 @@ public enum UncertaintyAnalysis {
                 changes.append(PairedChange(SensitivityAnalysis.paired(measured, minus: reference))?.mean)
             }
             samples.append(UncertaintySample(
-                index: index, values: keys.map { $0.numeric?.get(parameters) ?? .nan }, levels: levels, changes: changes))
+                index: planned.index, values: keys.map { $0.numeric?.get(planned.run.parameters) ?? .nan }, levels: levels,
+                changes: changes))
         }
+        let skipped = plan.skipped
         var spreads: [UncertaintySpread] = []
         for (m, metric) in settings.metrics.enumerated() {
             let baseLevel = PairedChange(references[m])?.mean
@@ -204,7 +230,8 @@ public enum UncertaintyAnalysis {
         }
         let prcc = PRCCTable.rows(
             metrics: settings.metrics.enumerated().map { m, metric in (name: metric, values: samples.map { $0.levels[m] }) },
-            keys: keys.enumerated().map { k, key in (path: key.path, values: samples.map { $0.values[k] }) })
+            keys: keys.enumerated().map { k, key in (path: key.path, values: samples.map { $0.values[k] }) },
+            status: { path in ScenarioKeys.declaration(for: path).map { scenario.status(of: $0).rawValue } ?? "" })
         return UncertaintyResult(
             settings: settings, keys: keys, samples: samples, spreads: spreads, prcc: prcc, base: base,
             baseline: baseBaseline, skipped: skipped, runs: runs, wallSeconds: Date().timeIntervalSince(started))

@@ -113,8 +113,9 @@ public enum PartialRankCorrelation {
 /// `prcc.csv`: the PRCC of each metric with each sampled key, the interface between the analyses that sample
 /// (`sweep --sample`, `sensitivity --uncertainty`) and the chart that draws them (`report`'s `charts/prcc`).
 ///
-/// Header `metric,key,source,prcc,prcc_lo95,prcc_hi95,points`; `source` is the key's status in its declaration
-/// (sourced, calibrated, assumed), empty for a key that is not a model key; the rows of each metric are ranked by
+/// Header `metric,key,source,prcc,prcc_lo95,prcc_hi95,points`; `source` is the key's status (sourced, calibrated,
+/// assumed) in the scenario when the caller gives it (`sensitivity --uncertainty`: `Scenario.status(of:)`), else in
+/// its declaration, empty for a key that is not a model key; the rows of each metric are ranked by
 /// |prcc|, undefined ones (empty cells) last; `points` is how many points the coefficient was computed from.
 public enum PRCCTable {
     public static let fileName = "prcc.csv"
@@ -130,8 +131,12 @@ public enum PRCCTable {
         public let points: Int
     }
 
-    /// The rows for `metrics` (each a value per point, nil where undefined) against `keys` (each a value per point).
-    public static func rows(metrics: [(name: String, values: [Double?])], keys: [(path: String, values: [Double])]) -> [Row] {
+    /// The rows for `metrics` (each a value per point, nil where undefined) against `keys` (each a value per point),
+    /// `status` giving a key's status in the scenario analysed (by default its declared status).
+    public static func rows(
+        metrics: [(name: String, values: [Double?])], keys: [(path: String, values: [Double])],
+        status: (String) -> String = { ScenarioKeys.declaration(for: $0)?.status.rawValue ?? "" }
+    ) -> [Row] {
         metrics.flatMap { metric -> [Row] in
             let output = metric.values.map { $0 ?? .nan }
             let coefficients = PartialRankCorrelation.coefficients(inputs: keys.map(\.values), output: output)
@@ -139,7 +144,7 @@ public enum PRCCTable {
             let rows = zip(keys, coefficients).map { key, coefficient in
                 Row(
                     metric: metric.name, key: key.path,
-                    source: ScenarioKeys.declaration(for: key.path)?.status.rawValue ?? "", coefficient: coefficient,
+                    source: status(key.path), coefficient: coefficient,
                     points: coefficient?.points ?? points)
             }
             return rows.enumerated().sorted { a, b in

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `sbatch` scripts that run a sweep on a Slurm cluster: an array job whose task I runs shard I/N, and a merge job.
+/// The `sbatch` scripts that run a sweep (or a sensitivity analysis, issue 16) on a Slurm cluster: an array job whose
+/// task I runs shard I/N, and a merge job.
 ///
 /// Each task writes its own store, `DIR/shards/I/sweep.sqlite` (one writer per SQLite file, which shared file
 /// systems need), and passes `--resume`, so a requeued task keeps the points it had finished. The merge job, submitted
@@ -18,6 +19,14 @@ public struct SlurmScripts: Equatable, Sendable {
     public let submitScript: String
     /// Values that cannot be written safely into a script, found by `init`; ``write(into:)`` refuses to write then.
     public let unsafeValues: [SlurmScriptError]
+    public let command: Command
+    /// N, the array tasks and shards.
+    public let tasks: Int
+
+    /// The commands that shard their work and merge it: one array task per shard, then `repoverty merge`.
+    public enum Command: String, Sendable {
+        case sweep, sensitivity
+    }
 
     /// - Parameters:
     ///   - executable: absolute path of `repoverty` on the cluster's shared file system.
@@ -28,10 +37,15 @@ public struct SlurmScripts: Equatable, Sendable {
     ///   - tasks: N, the number of array tasks and shards.
     ///   - cpusPerTask: threads each task uses (`--cpus-per-task`).
     ///   - options: extra `#SBATCH` options for both jobs, e.g. `--partition=short` or `--time=01:00:00`.
+    ///   - command: the sharded command, `sweep` or `sensitivity` (issue 16): its array script is `<command>.sbatch`.
     public init(
         executable: String, sweepArguments: [String], output: String, workingDirectory: String, tasks: Int,
-        cpusPerTask: Int, options: [String], jobName: String
+        cpusPerTask: Int, options: [String], jobName: String, command: Command = .sweep
     ) {
+        self.command = command
+        self.tasks = tasks
+        let name = command.rawValue, unit = command == .sweep ? "points" : "runs"
+        let results = command == .sweep ? "sweep.sqlite and sweep.csv" : "sensitivity.sqlite and its tables"
         let q = SlurmScripts.quote, d = SlurmScripts.directiveValue
         var unsafe: [SlurmScriptError] = []
         for (what, value) in [("the sweep's output folder", output), ("the working folder", workingDirectory),
@@ -52,12 +66,12 @@ public struct SlurmScripts: Equatable, Sendable {
             #SBATCH --array=0-\(tasks - 1)
             #SBATCH --cpus-per-task=\(cpusPerTask)
             #SBATCH --chdir=\(d(workingDirectory))
-            #SBATCH --output=\(d(logs + "/sweep-%A_%a.out"))
-            \(extra)# Written by `repoverty sweep --slurm`. Task I runs shard I/\(tasks) of the sweep into its own folder;
-            # --resume keeps the points a requeued task had finished.
+            #SBATCH --output=\(d(logs + "/\(name)-%A_%a.out"))
+            \(extra)# Written by `repoverty \(name) --slurm`. Task I runs shard I/\(tasks) of the \(name) into its own folder;
+            # --resume keeps the \(unit) a requeued task had finished.
             set -euo pipefail
             shard="${SLURM_ARRAY_TASK_ID:?this script runs as a Slurm array task}"
-            exec \(q(executable)) sweep \(sweepArguments.map(q).joined(separator: " ")) \\
+            exec \(q(executable)) \(name) \(sweepArguments.map(q).joined(separator: " ")) \\
                 --threads "${SLURM_CPUS_PER_TASK:-\(cpusPerTask)}" --shard "$shard/\(tasks)" --resume --quiet \\
                 --output \(q(output + "/shards"))/"$shard"
 
@@ -69,16 +83,16 @@ public struct SlurmScripts: Equatable, Sendable {
             #SBATCH --cpus-per-task=1
             #SBATCH --chdir=\(d(workingDirectory))
             #SBATCH --output=\(d(logs + "/merge-%j.out"))
-            \(extra)# Written by `repoverty sweep --slurm`: merges the \(tasks) shards into \(output)/sweep.sqlite and sweep.csv.
+            \(extra)# Written by `repoverty \(name) --slurm`: merges the \(tasks) shards into \(output)/\(results).
             set -euo pipefail
             exec \(q(executable)) merge \(shardFolders) --quiet --output \(q(output))
 
             """
         submitScript = """
             #!/bin/bash
-            # Written by `repoverty sweep --slurm`: submits the array job, then the merge job to run after it succeeds.
+            # Written by `repoverty \(name) --slurm`: submits the array job, then the merge job to run after it succeeds.
             set -euo pipefail
-            array=$(sbatch --parsable \(q(output + "/slurm/sweep.sbatch")))
+            array=$(sbatch --parsable \(q(output + "/slurm/\(name).sbatch")))
             array=${array%%;*}
             merge=$(sbatch --parsable --dependency=afterok:"$array" \(q(output + "/slurm/merge.sbatch")))
             echo "submitted array job $array (\(tasks) tasks) and merge job ${merge%%;*}"
@@ -123,7 +137,7 @@ public struct SlurmScripts: Equatable, Sendable {
         let folder = output.appendingPathComponent("slurm", isDirectory: true)
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("logs", isDirectory: true), withIntermediateDirectories: true)
-        let files = [("sweep.sbatch", arrayScript), ("merge.sbatch", mergeScript), ("submit.sh", submitScript)]
+        let files = [("\(command.rawValue).sbatch", arrayScript), ("merge.sbatch", mergeScript), ("submit.sh", submitScript)]
         return try files.map { name, text in
             let url = folder.appendingPathComponent(name)
             try Data(text.utf8).write(to: url, options: .atomic)

@@ -40,6 +40,10 @@ final class CalibrateCommandTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.standardError)
         // `--print` ends each key's line with its unit and status in a comment.
         XCTAssertTrue(check.standardOutput.contains("\n" + standardLine + " "), check.standardOutput)
+        // The fitted key is calibrated in the fitted scenario (keyStatus:), though declared assumed.
+        XCTAssertTrue(
+            check.standardOutput.contains("calibrated here: fitted by repoverty calibrate to cumulative_repoverty_rate "),
+            check.standardOutput)
     }
 
     func testBadInputExitsTwoAndWritesNothing() throws {

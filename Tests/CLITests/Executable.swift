@@ -26,12 +26,15 @@ struct Executable {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `repoverty` (or `executable`, a path, such as a shell for a generated script) with `arguments`.
+    static func run(
+        _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:], executable: String? = nil
+    ) throws -> Result {
         let process = Process()
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        process.executableURL = productsDirectory.appendingPathComponent("repoverty")
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? productsDirectory.appendingPathComponent("repoverty")
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe(), error = Pipe()

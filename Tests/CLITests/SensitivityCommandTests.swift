@@ -21,6 +21,9 @@ final class SensitivityCommandTests: XCTestCase {
         // no row.
         XCTAssertTrue(lines[1].hasPrefix("interventions.dibao.standard,assumed,5500,4400,6600,cumulative_repoverty_rate,"))
         XCTAssertFalse(csv.contains("medicalInsurance.threshold"))
+        // The source column is the key's status in this scenario: the baseline's profile calibrates the crop value per
+        // mu to 002 (declared sourced, for Dongxiang's value; keyStatus in scenarios/profiles/liangshan-2020.yaml).
+        XCTAssertTrue(csv.contains("\neconomy.farming.cropValuePerMu,calibrated,5950,"), csv)
         let magnitudes = lines.dropFirst().map { line -> Double in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
             return max(abs(Double(cells[6]) ?? 0), abs(Double(cells[9]) ?? 0))

@@ -28,16 +28,16 @@ struct UncertaintyTests {
     }
 
     @Test func byDefaultEveryAssumedKeyWithARangeIsSampledAndNoOther() throws {
-        let parameters = try SensitivityAnalysisTests.baseline(households: 100).parameters
-        let (sampled, skipped) = try UncertaintyAnalysis.keys(nil, in: parameters)
-        #expect(!sampled.isEmpty && sampled.allSatisfy { $0.status == .assumed && !$0.path.hasPrefix("run.") })
-        let assumed = ScenarioKeys.all.filter { $0.status == .assumed && !$0.path.hasPrefix("run.") }.map(\.path)
+        let scenario = try SensitivityAnalysisTests.baseline(households: 100)
+        let (sampled, skipped) = try UncertaintyAnalysis.keys(nil, in: scenario)
+        #expect(!sampled.isEmpty && sampled.allSatisfy { scenario.status(of: $0) == .assumed && !$0.path.hasPrefix("run.") })
+        let assumed = ScenarioKeys.all.filter { scenario.status(of: $0) == .assumed && !$0.path.hasPrefix("run.") }.map(\.path)
         #expect(Set(sampled.map(\.path)).union(skipped.map(\.key)) == Set(assumed))
         // Medical insurance is off in the baseline: its coverage of 0 is a switch, not sampled.
         #expect(skipped.contains { $0.key == "interventions.medicalInsurance.coverage" })
         #expect(sampled.contains { $0.path == "interventions.dibao.standard" })
         // Named keys are sampled whatever their status.
-        let named = try UncertaintyAnalysis.keys(["shocks.illness.levelShares.county", "population.householdSize.two"], in: parameters)
+        let named = try UncertaintyAnalysis.keys(["shocks.illness.levelShares.county", "population.householdSize.two"], in: scenario)
         #expect(named.sampled.map(\.path) == ["shocks.illness.levelShares.county", "population.householdSize.two"])
     }
 
