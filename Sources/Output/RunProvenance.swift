@@ -107,5 +107,5 @@ public struct RecordedSubpopulation: Codable, Sendable, Equatable {
 
 /// The program's version, recorded in every `run.json`.
 public enum ProgramVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }
