@@ -78,7 +78,7 @@ public enum HeadlineTable {
                 table.append(row("  entries: " + cause.metric.dropFirst("entries_".count).replacingOccurrences(of: "_", with: " "), cause.metric, .count))
             }
         }
-        table += vulnerabilityRows(scenarios, row: row)
+        table += vulnerabilityRows(scenarios) { row($0, $1, $2, scale: $3) }
         if let scale = labels.scale, let represents = labels.represents {
             table.append(["in the \(grouped(represents)) households represented:"] + scenarios.map { _ in "" })
             for item in shown where RunLabels.scales(item.metric) {

@@ -19,11 +19,13 @@ public struct CompletedRun: Sendable {
     public var provenance: RunProvenance
 
     public init(
-        scenario: Scenario, metrics: [Metric], vulnerabilityRows: [SummaryRow], tasks: Int, provenance: RunProvenance
+        scenario: Scenario, metrics: [Metric], vulnerabilityRows: [SummaryRow],
+        subpopulationMetrics: [SubpopulationMetrics] = [], tasks: Int, provenance: RunProvenance
     ) {
         self.scenario = scenario
         self.metrics = metrics
         self.vulnerabilityRows = vulnerabilityRows
+        self.subpopulationMetrics = subpopulationMetrics
         self.tasks = tasks
         self.provenance = provenance
     }

@@ -17,9 +17,11 @@ final class SensitivityCommandTests: XCTestCase {
             lines[0],
             "key,source,base,low,high,metric,change_low,change_low_lo95,change_low_hi95,change_high,change_high_lo95,"
                 + "change_high_hi95,elasticity_low,elasticity_high")
-        // Ranked by the larger absolute change: the dibao standard first; the switched-off insurance's threshold has
-        // no row.
-        XCTAssertTrue(lines[1].hasPrefix("interventions.dibao.standard,assumed,5500,4400,6600,cumulative_repoverty_rate,"))
+        // The dibao standard moved ±20 %; rows ranked by the larger absolute change (checked below: since 0.3.0 the
+        // baseline's review enrols few households, so the crop value moves this small run more than the standard);
+        // the switched-off insurance's threshold has no row.
+        XCTAssertEqual(lines.count, 3, csv)
+        XCTAssertTrue(csv.contains("\ninterventions.dibao.standard,assumed,5500,4400,6600,cumulative_repoverty_rate,"), csv)
         XCTAssertFalse(csv.contains("medicalInsurance.threshold"))
         // The source column is the key's status in this scenario: the baseline's profile calibrates the crop value per
         // mu to 002 (declared sourced, for Dongxiang's value; keyStatus in scenarios/profiles/liangshan-2020.yaml).
