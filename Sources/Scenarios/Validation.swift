@@ -56,8 +56,8 @@ struct Validation {
             }
         }
         switch range {
-        case .probability, .share, .factor:
-            let noun = switch range { case .probability: "a probability"; case .share: "a share"; default: "a factor" }
+        case .probability, .switchProbability, .share, .factor:
+            let noun = switch range { case .probability, .switchProbability: "a probability"; case .share: "a share"; default: "a factor" }
             if let x = number(), !(x >= 0 && x <= 1) { throw fail("expected \(noun) between 0 and 1, got \(Self.format(x))") }
         case .betaMean:
             if let x = number(), !(x > 0 && x < 1) {

@@ -105,6 +105,16 @@ public enum Perturbation {
         if let reason = reasonNotMoved(key, in: parameters) { return .skipped(reason: reason) }
         guard let numeric = key.numeric else { return .skipped(reason: "not a number") }
         let old = numeric.get(parameters)
+        if key.range == .switchProbability {
+            // A switch (MODEL.md §7, issue 16): the row is the other setting — low 0 from 1, high 1 from 0 — and a
+            // value between the two settings moves to each of them.
+            let other: Double = side == .low ? 0 : 1
+            guard old != other else {
+                return .skipped(reason: "the \(side.rawValue) setting, \(Int(other)), is the base")
+            }
+            guard let result = setting(key, to: other, in: parameters) else { return .skipped(reason: "not a number") }
+            return .moved(value: other, parameters: result)
+        }
         guard let new = moved(old, kind: numeric.kind, side: side, change: change) else {
             return .skipped(
                 reason: old == 0 && numeric.kind == .unitInterval ? "0 cannot move down" : old >= 1

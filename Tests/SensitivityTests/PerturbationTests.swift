@@ -31,8 +31,22 @@ struct PerturbationTests {
             Issue.record("the certified-migrants key was not moved down")
             return
         }
-        #expect(value == 0.8)
-        #expect(moved.interventions.training.certifiedMigrantsStayAway == 0.8)
+        // A switch (MODEL.md §7, issue 16): its row is the other setting, not a move of 20 %.
+        #expect(value == 0)
+        #expect(moved.interventions.training.certifiedMigrantsStayAway == 0)
+        guard case let .skipped(reason) = Perturbation.apply(key, to: parameters, side: .high, change: 0.2) else {
+            Issue.record("the base setting 1 was moved up")
+            return
+        }
+        #expect(reason.contains("is the base"))
+        // From the other setting, the row is the contract's default, whatever the change.
+        var home = parameters
+        home.interventions.training.certifiedMigrantsStayAway = 0
+        guard case let .moved(up, _) = Perturbation.apply(key, to: home, side: .high, change: 0.05) else {
+            Issue.record("the certified-migrants key was not moved to its other setting")
+            return
+        }
+        #expect(up == 1)
     }
 
     @Test func wholeNumbersMoveByAtLeastOne() {

@@ -50,7 +50,7 @@ public struct TrainingParameters: Codable, Equatable, Sendable {
     /// Probability that a migrant certified by training stays away as a skilled migrant (earning skilled pay away)
     /// rather than coming home as a skilled labourer at home (MODEL.md §7, "Certified migrants"): 1 = "stays away",
     /// the contract's default; 0 = every one comes home. *Assumed*: it carries most of training's effect, so
-    /// `repoverty sensitivity` moves it like any probability.
+    /// `repoverty sensitivity` gives it a row of its own with the other setting (issue 16).
     public var certifiedMigrantsStayAway = 1.0
     public init() {}
 }
@@ -64,7 +64,7 @@ extension TrainingParameters: ParameterSection {
               source: "`000` §4.5 (48,681 certificates for 110,400 trainees)"),
         .init("costPerTrainee", \.costPerTrainee, .nonNegative, unit: "yuan", .sourced,
               source: "`000` §4.5 (32.024 million yuan for 110,400)"),
-        .init("certifiedMigrantsStayAway", \.certifiedMigrantsStayAway, .probability, unit: "probability", .assumed,
+        .init("certifiedMigrantsStayAway", \.certifiedMigrantsStayAway, .switchProbability, unit: "probability", .assumed,
               source: "*assumed* (contract §7: \"stays away\")"),
     ]
 }

@@ -10,6 +10,9 @@
 public enum ParameterRange: Sendable, Equatable {
     /// A probability, [0, 1].
     case probability
+    /// A probability whose ends 0 and 1 are two settings the contract names, [0, 1]: whether certified migrants stay
+    /// away (MODEL.md §7). `repoverty sensitivity` gives it a row of the other setting instead of a move of ±X %.
+    case switchProbability
     /// A share of a whole, or a rate of reimbursement, [0, 1].
     case share
     /// A multiplying factor that may only shrink what it multiplies, [0, 1].
@@ -57,7 +60,7 @@ public enum ParameterRange: Sendable, Equatable {
     /// The kind of number the range admits, for code that moves a key within it; nil for text and lists.
     public var numericKind: NumericKind? {
         switch self {
-        case .probability, .share, .factor, .betaMean: .unitInterval
+        case .probability, .switchProbability, .share, .factor, .betaMean: .unitInterval
         case .whole: .whole
         case .nonNegative, .positive, .logNormalSigma, .months, .between: .real
         case .oneOf, .eachNonNegative, .any: nil
@@ -67,7 +70,7 @@ public enum ParameterRange: Sendable, Equatable {
     /// The closed bounds of a numeric range (a Beta mean's open bounds are given as 0 and 1); nil for the others.
     public var bounds: ClosedRange<Double>? {
         switch self {
-        case .probability, .share, .factor, .betaMean: 0...1
+        case .probability, .switchProbability, .share, .factor, .betaMean: 0...1
         case .nonNegative, .positive: 0...Self.maximumAmount
         case .logNormalSigma: 0...Self.maximumLogNormalSigma
         case .months: 0...12
@@ -82,6 +85,7 @@ public enum ParameterRange: Sendable, Equatable {
         func number(_ x: Double) -> String { ParameterValue.real(x).description }
         return switch self {
         case .probability, .share, .factor: "[0, 1]"
+        case .switchProbability: "[0, 1]; 0 and 1 are the two settings"
         case .betaMean: "(0, 1)"
         case .nonNegative: "[0, 1e9]"
         case .positive: "(0, 1e9]"
