@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Model
 import Output
 import Runs
 import Scenarios
@@ -430,6 +431,11 @@ enum SensitivityTable {
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ") + "\n"
             if index == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        let switches = rows.map(\.key).filter { ScenarioKeys.declaration(for: $0).map(Perturbation.isSwitch) ?? false }
+        if !switches.isEmpty {
+            text += "switches (\(switches.joined(separator: ", "))): low and high are the settings 0 and 1 (off and on),"
+                + " not a move of \(change) %\n"
         }
         text += "\(result.noEffect.count) keys had no effect in this scenario; \(result.skipped.filter { $0.side == nil }.count)"
             + " were not moved (see sensitivity.json); \(result.runs) runs in " + String(format: "%.1f s", result.wallSeconds) + "\n"

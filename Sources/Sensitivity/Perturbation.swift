@@ -30,9 +30,29 @@ public enum Perturbation {
         case skipped(reason: String)
     }
 
-    /// Why a key is not moved at all (text, lists, choices, run settings, a real of 0).
+    /// Whether `key` is a switch (MODEL.md v1.3 §7, issue 16): a probability whose 0 and 1 are the contract's two
+    /// settings (``ParameterRange/switchProbability``), or an off/on choice (`interventions.monitoring.mechanism`). A
+    /// switch's row is its other setting, not a move of ±X %, and it has no elasticity.
+    public static func isSwitch(_ key: ScenarioKey) -> Bool {
+        if key.range == .switchProbability { return true }
+        if case let .oneOf(names, _) = key.range { return Set(names) == Set(offOn) }
+        return false
+    }
+
+    /// An off/on choice's settings, in the order of their codes 0 and 1.
+    static let offOn = ["off", "on"]
+
+    /// The key's value as a number: a numeric key's value, an off/on choice coded 0 off and 1 on; nil for the others.
+    public static func value(of key: ScenarioKey, in parameters: ScenarioParameters) -> Double? {
+        if let numeric = key.numeric { return numeric.get(parameters) }
+        guard isSwitch(key), case let .text(setting) = key.value(in: parameters) else { return nil }
+        return offOn.firstIndex(of: setting).map(Double.init)
+    }
+
+    /// Why a key is not moved at all (text, lists, choices other than off/on, run settings, a real of 0).
     public static func reasonNotMoved(_ key: ScenarioKey, in parameters: ScenarioParameters) -> String? {
         if key.path.hasPrefix("run.") { return "a run setting, not a model assumption" }
+        if isSwitch(key) { return nil }
         guard let numeric = key.numeric else { return "not a number (text, a choice or a list)" }
         if numeric.kind == .real && numeric.get(parameters) == 0 {
             return "a real number of 0 cannot move by a percentage"
@@ -103,18 +123,21 @@ public enum Perturbation {
         _ key: ScenarioKey, to parameters: ScenarioParameters, side: Side, change: Double
     ) -> Outcome {
         if let reason = reasonNotMoved(key, in: parameters) { return .skipped(reason: reason) }
-        guard let numeric = key.numeric else { return .skipped(reason: "not a number") }
-        let old = numeric.get(parameters)
-        if key.range == .switchProbability {
-            // A switch (MODEL.md §7, issue 16): the row is the other setting — low 0 from 1, high 1 from 0 — and a
-            // value between the two settings moves to each of them.
+        if isSwitch(key), let old = value(of: key, in: parameters) {
+            // A switch (MODEL.md §7, issue 16): the row is the other setting — low 0 (off) from 1 (on), high 1 from 0
+            // — and a probability between the two settings moves to each of them.
             let other: Double = side == .low ? 0 : 1
-            guard old != other else {
-                return .skipped(reason: "the \(side.rawValue) setting, \(Int(other)), is the base")
+            let name = key.numeric == nil ? offOn[Int(other)] : String(Int(other))
+            guard old != other else { return .skipped(reason: "the \(side.rawValue) setting, \(name), is the base") }
+            var result = parameters
+            if let numeric = key.numeric { numeric.set(&result, other) } else { key.set(.text(name), in: &result) }
+            do { try ScenarioLoader.validate(result, label: "\(key.path) \(side.rawValue)") } catch {
+                return .skipped(reason: "the other setting breaks a rule: \(error.keyPath.map { "\($0): " } ?? "")\(error.message)")
             }
-            guard let result = setting(key, to: other, in: parameters) else { return .skipped(reason: "not a number") }
             return .moved(value: other, parameters: result)
         }
+        guard let numeric = key.numeric else { return .skipped(reason: "not a number") }
+        let old = numeric.get(parameters)
         guard let new = moved(old, kind: numeric.kind, side: side, change: change) else {
             return .skipped(
                 reason: old == 0 && numeric.kind == .unitInterval ? "0 cannot move down" : old >= 1

@@ -286,7 +286,8 @@ public enum SensitivityAnalysis {
                 noEffect.append(key.path)
                 continue
             }
-            let old = key.numeric?.get(scenario.parameters) ?? .nan
+            let old = Perturbation.value(of: key, in: scenario.parameters) ?? .nan
+            let isSwitch = Perturbation.isSwitch(key)
             for metric in settings.metrics {
                 let reference = measure(metric, base.metrics, baseBaseline?.metrics)
                 func change(_ side: Perturbation.Side) -> PairedChange? {
@@ -295,7 +296,8 @@ public enum SensitivityAnalysis {
                 }
                 let referenceMean = PairedChange(reference)?.mean
                 func elasticity(_ side: Perturbation.Side, _ change: PairedChange?) -> Double? {
-                    guard let change, let value = moved[side]?.value, let referenceMean, referenceMean != 0, old != 0
+                    guard !isSwitch, let change, let value = moved[side]?.value, let referenceMean, referenceMean != 0,
+                          old != 0
                     else { return nil }
                     let result = (change.mean / referenceMean) / ((value - old) / old)
                     return result.isFinite ? result : nil

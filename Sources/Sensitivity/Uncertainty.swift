@@ -97,6 +97,9 @@ public enum UncertaintyAnalysis {
         for key in candidates {
             if let reason = Perturbation.reasonNotMoved(key, in: parameters) {
                 skipped.append(SensitivityNote(key: key.path, side: nil, reason: reason))
+            } else if Perturbation.isSwitch(key) {
+                skipped.append(SensitivityNote(
+                    key: key.path, side: nil, reason: "a switch (two settings), not an uncertain number"))
             } else if let numeric = key.numeric,
                 Perturbation.sampled(numeric.get(parameters), kind: numeric.kind, fraction: 1, change: 0.1) == nil
             {

@@ -95,7 +95,9 @@ struct PerturbationTests {
 
     @Test func runSettingsTextAndListsAreNotMoved() throws {
         let parameters = ScenarioParameters()
-        for key in ScenarioKeys.all where key.path.hasPrefix("run.") || key.numericKind == nil {
+        // Off/on choices are switches, moved to their other setting (anOffOnChoiceIsMovedToItsOtherSetting).
+        for key in ScenarioKeys.all
+        where key.path.hasPrefix("run.") || (key.numericKind == nil && !Perturbation.isSwitch(key)) {
             #expect(Perturbation.reasonNotMoved(key, in: parameters) != nil, "\(key.path)")
         }
         #expect(throws: SensitivityError.self) { try SensitivityAnalysis.keys(["run.seed"]) }
@@ -124,5 +126,29 @@ struct PerturbationTests {
             Issue.record("a minimum could not move down")
             return
         }
+    }
+
+    /// An off/on choice is a switch too (issue 16): the baseline's monitoring (on) gets a row with it off, coded 0.
+    @Test func anOffOnChoiceIsMovedToItsOtherSetting() throws {
+        let key = try #require(ScenarioKeys.declaration(for: "interventions.monitoring.mechanism"))
+        #expect(Perturbation.isSwitch(key))
+        var parameters = ScenarioParameters()
+        parameters.interventions.monitoring.mechanism = .on
+        #expect(Perturbation.reasonNotMoved(key, in: parameters) == nil)
+        #expect(Perturbation.value(of: key, in: parameters) == 1)
+        guard case let .moved(value, moved) = Perturbation.apply(key, to: parameters, side: .low, change: 0.2) else {
+            Issue.record("monitoring on was not switched off")
+            return
+        }
+        #expect(value == 0)
+        #expect(moved.interventions.monitoring.mechanism == .off)
+        guard case .skipped = Perturbation.apply(key, to: parameters, side: .high, change: 0.2) else {
+            Issue.record("the base setting was moved")
+            return
+        }
+        // Other choices are not switches and stay unmoved.
+        let profile = try #require(ScenarioKeys.declaration(for: "population.profile"))
+        #expect(!Perturbation.isSwitch(profile))
+        #expect(Perturbation.reasonNotMoved(profile, in: parameters) != nil)
     }
 }
