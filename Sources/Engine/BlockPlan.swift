@@ -42,6 +42,11 @@ public struct BlockPlan: Sendable, Equatable {
     public var blockCount: Int { groupOfBlock.count }
     public var totalHouseholds: Int { households.reduce(0, +) }
 
+    /// The blocks of group `group`, in order.
+    public func blocks(ofGroup group: Int) -> Range<Int> {
+        firstBlock[group]..<(group + 1 < firstBlock.count ? firstBlock[group + 1] : blockCount)
+    }
+
     /// The households of block `block`, as indices in the whole population.
     public func households(ofBlock block: Int) -> Range<Int> {
         let group = groupOfBlock[block]

@@ -163,10 +163,9 @@ public enum Simulation {
         }
         let tallies = (0..<replicateCount).map { merged($0, 0..<blockCount) }
         let parts = subpopulations.enumerated().map { group, subpopulation in
-            let blocks = plan.firstBlock[group]..<(group + 1 < plan.firstBlock.count ? plan.firstBlock[group + 1] : blockCount)
-            return SubpopulationTallies(
+            SubpopulationTallies(
                 name: subpopulation.name, share: subpopulation.share, households: plan.households[group],
-                replicates: (0..<replicateCount).map { merged($0, blocks) })
+                replicates: (0..<replicateCount).map { merged($0, plan.blocks(ofGroup: group)) })
         }
         return SimulationResult(
             parameters: parameters, threads: workers, blockCount: blockCount, villageCount: layout.villageCount,
